@@ -1,0 +1,249 @@
+//! Front matter: split it from the body and deserialize it, keeping file offsets for errors.
+
+use std::ops::Range;
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::{Diagnostic, line_col};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrontMatterFormat {
+    Toml,
+    Yaml,
+}
+
+/// A document cut into its front matter and body, both as byte ranges of the file's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split {
+    pub format: FrontMatterFormat,
+    /// The front matter between the fences.
+    pub front_matter: Range<usize>,
+    /// Everything after the closing fence's line.
+    pub body: Range<usize>,
+}
+
+/// Finds `+++`/`---` fences at the top of a file. `Ok(None)`: the file has no front matter;
+/// `Err(offset)`: an opening fence with no closing one.
+pub fn split(text: &str) -> Result<Option<Split>, usize> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let first_line_end = text[start..]
+        .find('\n')
+        .map_or(text.len(), |i| start + i + 1);
+    let fence = text[start..first_line_end].trim_end();
+    let format = match fence {
+        "+++" => FrontMatterFormat::Toml,
+        "---" => FrontMatterFormat::Yaml,
+        _ => return Ok(None),
+    };
+    let mut line_start = first_line_end;
+    while line_start < text.len() {
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i + 1);
+        if text[line_start..line_end].trim_end() == fence {
+            return Ok(Some(Split {
+                format,
+                front_matter: first_line_end..line_start,
+                body: line_end..text.len(),
+            }));
+        }
+        line_start = line_end;
+    }
+    Err(start)
+}
+
+/// Deserializes front matter; an error is located in the whole file (`text`), not the block.
+pub fn parse<T: DeserializeOwned>(path: &Path, text: &str, split: &Split) -> Result<T, Diagnostic> {
+    let block = &text[split.front_matter.clone()];
+    match split.format {
+        FrontMatterFormat::Toml => toml::from_str(block).map_err(|e| {
+            let offset = split.front_matter.start + e.span().map_or(0, |s| s.start);
+            let message = e.message().trim().to_string();
+            let hint = field_hint(&message, FrontMatterFormat::Toml);
+            Diagnostic::error_at(path, text, offset, message).with_hint(hint)
+        }),
+        FrontMatterFormat::Yaml => {
+            // An empty YAML block is a null document: read it as an empty mapping.
+            let block = if block.trim().is_empty() { "{}" } else { block };
+            serde_saphyr::from_str(block).map_err(|e| {
+                let (fm_line, _) = line_col(text, split.front_matter.start);
+                let (line, column) = e.location().map_or((fm_line, 1), |l| {
+                    (fm_line + l.line() as usize - 1, l.column() as usize)
+                });
+                let message = yaml_message(&e);
+                let hint = field_hint(&message, FrontMatterFormat::Yaml);
+                Diagnostic::error(path, line, column, message).with_hint(hint)
+            })
+        }
+    }
+}
+
+/// The first line of a YAML error without the snippet the library draws under it.
+fn yaml_message(e: &serde_saphyr::Error) -> String {
+    let full = e.without_snippet().to_string();
+    let first = full.lines().next().unwrap_or("invalid YAML").trim();
+    // saphyr appends " at line L column C": our prefix already says where.
+    match first.rfind(" at line ") {
+        Some(i) => first[..i].to_string(),
+        None => first.to_string(),
+    }
+}
+
+pub const ARTICLE_FIELDS: &str =
+    "title, date, updated, slug, source, authors, topics, summary, draft, credit";
+
+fn field_hint(message: &str, format: FrontMatterFormat) -> String {
+    let toml = format == FrontMatterFormat::Toml;
+    if message.contains("unknown field") {
+        format!("front matter fields are: {ARTICLE_FIELDS}")
+    } else if message.contains("sequence") {
+        if toml {
+            "lists are written in brackets: topics = [\"Politics\", \"Europe\"]".to_string()
+        } else {
+            "lists are written in brackets: topics: [Politics, Europe]".to_string()
+        }
+    } else if message.contains("struct Source") || message.contains("map") {
+        if toml {
+            "source is a table: source = { name = \"CNN\", url = \"https://cnn.com/...\" }"
+                .to_string()
+        } else {
+            "source is a mapping: source: { name: CNN, url: \"https://cnn.com/...\" }".to_string()
+        }
+    } else if message.contains("boolean") || message.contains("bool") {
+        "draft is true or false, without quotes".to_string()
+    } else if toml {
+        "front matter between +++ fences is TOML: key = \"value\"".to_string()
+    } else {
+        "front matter between --- fences is YAML: key: value".to_string()
+    }
+}
+
+/// 1-based line and column of `key` (TOML `key =` or YAML `key:`) at the start of a line.
+pub fn locate_key(text: &str, key: &str) -> Option<(usize, usize)> {
+    let mut line_no = 0;
+    for line in text.lines() {
+        line_no += 1;
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix(key) {
+            let rest = rest.trim_start();
+            if rest.starts_with('=') || rest.starts_with(':') {
+                let column = line.len() - trimmed.len() + 1;
+                return Some((line_no, column));
+            }
+        }
+    }
+    None
+}
+
+/// Where an article came from: the outlet and the original URL.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// A date as written: a TOML datetime or a string, checked later so that errors can name the field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateText(pub String);
+
+impl<'de> Deserialize<'de> for DateText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Toml(toml::value::Datetime),
+            Text(String),
+        }
+        match Raw::deserialize(deserializer) {
+            Ok(Raw::Toml(datetime)) => Ok(DateText(datetime.to_string())),
+            Ok(Raw::Text(text)) => Ok(DateText(text)),
+            Err(_) => Err(serde::de::Error::custom(
+                "invalid date: expected a date such as 2022-02-01 or 2022-02-01T10:00:00Z",
+            )),
+        }
+    }
+}
+
+/// The front matter of an article (or the `.toml` beside a raw `.txt` article).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleFrontMatter {
+    pub title: Option<String>,
+    pub date: Option<DateText>,
+    pub updated: Option<DateText>,
+    pub slug: Option<String>,
+    pub source: Option<Source>,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    #[serde(default)]
+    pub topics: Vec<String>,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+    /// Licence or credit line shown on the page, e.g. "Wikinews, CC BY 2.5".
+    pub credit: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_toml_and_yaml() {
+        let text = "+++\ntitle = \"A\"\n+++\nBody\n";
+        let s = split(text).unwrap().unwrap();
+        assert_eq!(s.format, FrontMatterFormat::Toml);
+        assert_eq!(&text[s.front_matter.clone()], "title = \"A\"\n");
+        assert_eq!(&text[s.body.clone()], "Body\n");
+
+        let text = "---\r\ntitle: A\r\n---\r\nBody";
+        let s = split(text).unwrap().unwrap();
+        assert_eq!(s.format, FrontMatterFormat::Yaml);
+        assert_eq!(&text[s.body.clone()], "Body");
+        assert_eq!(split("No front matter\n+++\n"), Ok(None));
+        assert_eq!(split("+++\ntitle = 1\n"), Err(0));
+    }
+
+    #[test]
+    fn toml_errors_point_into_the_file() {
+        let text = "+++\ntitle = \"A\"\ndate = 2022-02-01\ntopcs = [\"x\"]\n+++\n";
+        let s = split(text).unwrap().unwrap();
+        let err = parse::<ArticleFrontMatter>(Path::new("a.md"), text, &s).unwrap_err();
+        assert_eq!((err.line, err.column), (4, 1));
+        assert!(
+            err.message.contains("unknown field `topcs`"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn yaml_errors_point_into_the_file() {
+        let text = "---\ntitle: A\ntopics: 3\n---\n";
+        let s = split(text).unwrap().unwrap();
+        let err = parse::<ArticleFrontMatter>(Path::new("a.md"), text, &s).unwrap_err();
+        assert_eq!(err.line, 3, "{err}");
+    }
+
+    #[test]
+    fn dates_come_from_toml_datetimes_and_strings() {
+        let text =
+            "+++\ntitle = \"A\"\ndate = 2022-02-01T10:00:00+02:00\nupdated = \"2022-02-03\"\n+++\n";
+        let s = split(text).unwrap().unwrap();
+        let fm: ArticleFrontMatter = parse(Path::new("a.md"), text, &s).unwrap();
+        assert_eq!(fm.date, Some(DateText("2022-02-01T10:00:00+02:00".into())));
+        assert_eq!(fm.updated, Some(DateText("2022-02-03".into())));
+    }
+
+    #[test]
+    fn locate_key_finds_toml_and_yaml_keys() {
+        assert_eq!(locate_key("a = 1\n  date = 2\n", "date"), Some((2, 3)));
+        assert_eq!(locate_key("dates: 1\ndate: 2\n", "date"), Some((2, 1)));
+        assert_eq!(locate_key("x = 1", "date"), None);
+    }
+}

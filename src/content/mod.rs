@@ -1,0 +1,488 @@
+//! Content: walk `content/`, classify files, and parse articles (Markdown or raw text).
+
+pub mod date;
+pub mod frontmatter;
+pub mod rawtext;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::error::{Diagnostic, line_col};
+use date::PubDate;
+use frontmatter::{ArticleFrontMatter, Source, locate_key};
+
+pub const CONTENT_DIR: &str = "content";
+pub const ARTICLES_DIR: &str = "articles";
+
+/// How an article's body is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    /// CommonMark; the range is the body after the front matter.
+    Markdown(Range<usize>),
+    /// Raw scraped text: one range per paragraph.
+    Plain(Vec<Range<usize>>),
+}
+
+/// An article as parsed from its file: metadata plus the body as ranges of the file's text.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Path relative to the site root, as shown in messages.
+    pub path: PathBuf,
+    pub slug: String,
+    pub title: String,
+    /// The standfirst under the headline (raw text articles).
+    pub dek: Option<String>,
+    pub date: Option<PubDate>,
+    pub updated: Option<PubDate>,
+    pub source: Option<Source>,
+    pub authors: Vec<String>,
+    pub topics: Vec<String>,
+    pub summary: Option<String>,
+    pub draft: bool,
+    pub credit: Option<String>,
+    /// The whole file, so that byte offsets (quotes, errors) refer to what the editor sees.
+    pub text: String,
+    pub body: Body,
+}
+
+/// One input file found under `content/articles/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArticleFile {
+    Markdown(PathBuf),
+    /// A `.txt` article, with the `.toml` front matter beside it if there is one.
+    Text {
+        text: PathBuf,
+        meta: Option<PathBuf>,
+    },
+}
+
+/// Editor leftovers that must never be read as content.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with("#")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.ends_with(".bck")
+        || name == "4913"
+}
+
+/// Lists the article files under `<root>/content/articles`, sorted by path.
+pub fn find_articles(root: &Path) -> Result<Vec<ArticleFile>, crate::error::Error> {
+    let dir = root.join(CONTENT_DIR).join(ARTICLES_DIR);
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut files = Vec::new();
+    let walker = WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(&dir).to_path_buf();
+            crate::error::Error::io(path, e.into())
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("md") => files.push(ArticleFile::Markdown(path.to_path_buf())),
+            Some("txt") => {
+                let meta = path.with_extension("toml");
+                files.push(ArticleFile::Text {
+                    text: path.to_path_buf(),
+                    meta: meta.is_file().then_some(meta),
+                });
+            }
+            _ => {}
+        }
+    }
+    Ok(files)
+}
+
+/// What parsing one file gave: the article (if it could be read) and any problems.
+pub struct Parsed {
+    pub article: Option<Article>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses every article file in parallel; problems are collected, never fatal to the others.
+pub fn parse_all(root: &Path, files: &[ArticleFile]) -> Vec<Parsed> {
+    files
+        .par_iter()
+        .map(|file| parse_file(root, file))
+        .collect()
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+fn read(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+    let shown = relative(root, path);
+    match std::fs::read(path) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(&e.into_bytes()[..offset]).into_owned();
+            Diagnostic::error_at(&shown, &text, offset, "the file is not valid UTF-8")
+                .with_hint("save the file as UTF-8")
+        }),
+        Err(e) => Err(Diagnostic::error(
+            shown,
+            1,
+            1,
+            format!("cannot read the file: {e}"),
+        )),
+    }
+}
+
+pub fn parse_file(root: &Path, file: &ArticleFile) -> Parsed {
+    let result = match file {
+        ArticleFile::Markdown(path) => {
+            read(root, path).map(|text| parse_markdown(&relative(root, path), text))
+        }
+        ArticleFile::Text { text, meta } => read(root, text).and_then(|body| {
+            let meta = match meta {
+                Some(meta) => Some((relative(root, meta), read(root, meta)?)),
+                None => None,
+            };
+            Ok(parse_text(&relative(root, text), body, meta))
+        }),
+    };
+    match result {
+        Ok(parsed) => parsed,
+        Err(diagnostic) => Parsed {
+            article: None,
+            diagnostics: vec![diagnostic],
+        },
+    }
+}
+
+/// A file stem made into a URL slug.
+pub fn slug_from_path(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    slug::slugify(stem)
+}
+
+fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        && !slug.starts_with('-')
+}
+
+/// Checks front matter values, locating each problem at its key in `meta_text`.
+struct Fields<'a> {
+    path: &'a Path,
+    meta_text: &'a str,
+    /// Where the front matter starts in the file, in lines, so that key lines are file lines.
+    line_offset: usize,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Fields<'_> {
+    fn at_key(&self, key: &str) -> (usize, usize) {
+        locate_key(self.meta_text, key).map_or((1, 1), |(l, c)| (l + self.line_offset, c))
+    }
+
+    fn error(&mut self, key: &str, message: String, hint: &str) {
+        let (line, column) = self.at_key(key);
+        self.diagnostics
+            .push(Diagnostic::error(self.path, line, column, message).with_hint(hint));
+    }
+
+    fn date(&mut self, key: &str, value: &Option<frontmatter::DateText>) -> Option<PubDate> {
+        let value = value.as_ref()?;
+        match PubDate::parse(&value.0) {
+            Ok(date) => Some(date),
+            Err(why) => {
+                self.error(
+                    key,
+                    format!("bad {key}: {why}"),
+                    "dates look like 2022-02-01, 2022-02-01T10:00:00Z or 2022-02-01T10:00:00+02:00",
+                );
+                None
+            }
+        }
+    }
+
+    fn slug(&mut self, value: &Option<String>, fallback: &Path) -> String {
+        match value {
+            Some(slug) if is_valid_slug(slug) => slug.clone(),
+            Some(slug) => {
+                self.error(
+                    "slug",
+                    format!("bad slug `{slug}`"),
+                    "a slug is lowercase letters, digits and dashes: slug = \"putin-nato\"",
+                );
+                slug_from_path(fallback)
+            }
+            None => slug_from_path(fallback),
+        }
+    }
+}
+
+fn parse_markdown(path: &Path, text: String) -> Parsed {
+    let mut diagnostics = Vec::new();
+    let split = match frontmatter::split(&text) {
+        Ok(Some(split)) => split,
+        Ok(None) => {
+            return Parsed {
+                article: None,
+                diagnostics: vec![
+                    Diagnostic::error(path, 1, 1, "the article has no front matter").with_hint(
+                        "start the file with a +++ block: +++\\ntitle = \"…\"\\ndate = 2022-02-01\\n+++",
+                    ),
+                ],
+            };
+        }
+        Err(offset) => {
+            return Parsed {
+                article: None,
+                diagnostics: vec![
+                    Diagnostic::error_at(path, &text, offset, "the front matter is never closed")
+                        .with_hint("end the front matter with the same fence line (+++ or ---) it opened with"),
+                ],
+            };
+        }
+    };
+    let fm: ArticleFrontMatter = match frontmatter::parse(path, &text, &split) {
+        Ok(fm) => fm,
+        Err(diagnostic) => {
+            return Parsed {
+                article: None,
+                diagnostics: vec![diagnostic],
+            };
+        }
+    };
+    let (fm_line, _) = line_col(&text, split.front_matter.start);
+    let mut fields = Fields {
+        path,
+        meta_text: &text[split.front_matter.clone()],
+        line_offset: fm_line - 1,
+        diagnostics: Vec::new(),
+    };
+    let date = fields.date("date", &fm.date);
+    let updated = fields.date("updated", &fm.updated);
+    let slug = fields.slug(&fm.slug, path);
+    let title = fm.title.clone().unwrap_or_default();
+    if title.trim().is_empty() {
+        let (line, column) = if fm.title.is_some() {
+            fields.at_key("title")
+        } else {
+            (1, 1)
+        };
+        fields.diagnostics.push(
+            Diagnostic::error(path, line, column, "the article has no title")
+                .with_hint("add title = \"…\" to the front matter"),
+        );
+    }
+    if fm.date.is_none() {
+        fields.diagnostics.push(
+            Diagnostic::error(path, 1, 1, "the article has no date")
+                .with_hint("add date = 2022-02-01 (or 2022-02-01T10:00:00Z) to the front matter"),
+        );
+    }
+    diagnostics.append(&mut fields.diagnostics);
+    let article = Article {
+        path: path.to_path_buf(),
+        slug,
+        title: title.trim().to_string(),
+        dek: None,
+        date,
+        updated,
+        source: fm.source,
+        authors: fm.authors,
+        topics: clean_topics(fm.topics),
+        summary: fm.summary,
+        draft: fm.draft,
+        credit: fm.credit,
+        body: Body::Markdown(split.body.clone()),
+        text,
+    };
+    Parsed {
+        article: Some(article),
+        diagnostics,
+    }
+}
+
+fn clean_topics(topics: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    topics
+        .into_iter()
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty() && seen.insert(slug::slugify(t)))
+        .collect()
+}
+
+fn parse_text(path: &Path, text: String, meta: Option<(PathBuf, String)>) -> Parsed {
+    let mut diagnostics = Vec::new();
+    let Some(raw) = rawtext::parse(&text) else {
+        return Parsed {
+            article: None,
+            diagnostics: vec![
+                Diagnostic::error(path, 1, 1, "the article is empty")
+                    .with_hint("a raw article starts with its headline on the first line"),
+            ],
+        };
+    };
+    let (fm, meta_path, meta_text) = match meta {
+        Some((meta_path, meta_text)) => match toml::from_str::<ArticleFrontMatter>(&meta_text) {
+            Ok(fm) => (fm, meta_path, meta_text),
+            Err(e) => {
+                let offset = e.span().map_or(0, |s| s.start);
+                let message = e.message().trim().to_string();
+                return Parsed {
+                    article: None,
+                    diagnostics: vec![
+                        Diagnostic::error_at(&meta_path, &meta_text, offset, message).with_hint(
+                            format!(
+                                "the .toml beside a .txt article holds its front matter: {}",
+                                frontmatter::ARTICLE_FIELDS
+                            ),
+                        ),
+                    ],
+                };
+            }
+        },
+        None => (
+            ArticleFrontMatter::default(),
+            path.with_extension("toml"),
+            String::new(),
+        ),
+    };
+    let mut fields = Fields {
+        path: &meta_path,
+        meta_text: &meta_text,
+        line_offset: 0,
+        diagnostics: Vec::new(),
+    };
+    let date = fields.date("date", &fm.date);
+    let updated = fields.date("updated", &fm.updated);
+    let slug = fields.slug(&fm.slug, path);
+    diagnostics.append(&mut fields.diagnostics);
+    if fm.date.is_none() {
+        diagnostics.push(
+            Diagnostic::warning(
+                path,
+                1,
+                1,
+                "the article has no date; it is listed after dated ones",
+            )
+            .with_hint(format!(
+                "give it one in {} with date = 2022-02-01",
+                path.with_extension("toml").display()
+            )),
+        );
+    }
+    let title = fm
+        .title
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| text[raw.headline.clone()].trim().to_string());
+    let article = Article {
+        path: path.to_path_buf(),
+        slug,
+        title,
+        dek: raw.dek.map(|r| text[r].trim().to_string()),
+        date,
+        updated,
+        source: fm.source,
+        authors: fm.authors,
+        topics: clean_topics(fm.topics),
+        summary: fm.summary,
+        draft: fm.draft,
+        credit: fm.credit,
+        body: Body::Plain(raw.paragraphs),
+        text,
+    };
+    Parsed {
+        article: Some(article),
+        diagnostics,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_article_reads_front_matter() {
+        let text = "+++\ntitle = \"Hello\"\ndate = 2022-02-01\ntopics = [\"Europe\", \" europe \", \"War\"]\n[source]\nname = \"CNN\"\n+++\nBody *text*\n";
+        let parsed = parse_markdown(Path::new("content/articles/hello-world.md"), text.into());
+        assert!(parsed.diagnostics.is_empty());
+        let a = parsed.article.unwrap();
+        assert_eq!(a.slug, "hello-world");
+        assert_eq!(a.title, "Hello");
+        assert_eq!(a.topics, ["Europe", "War"]);
+        assert_eq!(a.source.unwrap().name.as_deref(), Some("CNN"));
+        let Body::Markdown(body) = a.body else {
+            panic!()
+        };
+        assert_eq!(&a.text[body], "Body *text*\n");
+    }
+
+    #[test]
+    fn missing_title_and_bad_date_are_located() {
+        let text = "+++\n# comment\ndate = \"2022-02-30\"\n+++\nBody\n";
+        let parsed = parse_markdown(Path::new("a.md"), text.into());
+        let lines: Vec<(usize, &str)> = parsed
+            .diagnostics
+            .iter()
+            .map(|d| (d.line, d.message.as_str()))
+            .collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(lines[0].0, 3);
+        assert!(lines[0].1.starts_with("bad date"));
+        assert_eq!(lines[1], (1, "the article has no title"));
+    }
+
+    #[test]
+    fn bad_slug_is_an_error_at_its_line() {
+        let text = "---\ntitle: A\ndate: 2022-02-01\nslug: Not A Slug\n---\n";
+        let parsed = parse_markdown(Path::new("a.md"), text.into());
+        assert_eq!(parsed.diagnostics.len(), 1);
+        assert_eq!(parsed.diagnostics[0].line, 4);
+    }
+
+    #[test]
+    fn text_article_takes_headline_and_sidecar() {
+        let parsed = parse_text(
+            Path::new("content/articles/seed.txt"),
+            "Headline here-\n\nPara one.\n".into(),
+            Some((
+                PathBuf::from("content/articles/seed.toml"),
+                "date = 2022-02-01\n".into(),
+            )),
+        );
+        assert!(parsed.diagnostics.is_empty());
+        let a = parsed.article.unwrap();
+        assert_eq!(a.title, "Headline here");
+        assert_eq!(a.date.unwrap().iso_date(), "2022-02-01");
+    }
+
+    #[test]
+    fn text_article_without_date_warns() {
+        let parsed = parse_text(Path::new("a.txt"), "Headline\n\nPara.\n".into(), None);
+        assert_eq!(parsed.diagnostics.len(), 1);
+        assert!(!parsed.diagnostics[0].is_error());
+        assert!(parsed.article.is_some());
+    }
+
+    #[test]
+    fn editor_temp_files_are_ignored() {
+        for name in [".a.md.swp", "a.md~", ".#a.md", "4913", "#a.md#"] {
+            assert!(is_ignored_name(name), "{name}");
+        }
+        assert!(!is_ignored_name("a.md"));
+    }
+}

@@ -1,0 +1,160 @@
+//! The site graph: every article by slug plus the indexes pages are rendered from.
+//! Built once per build from parsed articles; rendering only reads it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::content::Article;
+use crate::content::frontmatter::locate_key;
+use crate::error::Diagnostic;
+
+/// Index of an article in `SiteGraph::articles`.
+pub type ArticleId = usize;
+
+#[derive(Debug, Clone)]
+pub struct Topic {
+    pub slug: String,
+    pub name: String,
+    /// Newest first, like `SiteGraph::articles`.
+    pub articles: Vec<ArticleId>,
+}
+
+#[derive(Debug)]
+pub struct SiteGraph {
+    /// Newest first; undated articles last, then by title.
+    pub articles: Vec<Article>,
+    pub by_slug: HashMap<String, ArticleId>,
+    /// By slug, so that the topics index is alphabetical.
+    pub topics: BTreeMap<String, Topic>,
+    /// Topic slugs of each article, in the article's order.
+    pub article_topics: Vec<Vec<String>>,
+}
+
+impl SiteGraph {
+    /// Orders articles, indexes topics and checks that slugs are unique.
+    pub fn build(mut articles: Vec<Article>) -> Result<SiteGraph, Vec<Diagnostic>> {
+        articles.sort_by(|a, b| {
+            let by_date = match (&a.date, &b.date) {
+                (Some(x), Some(y)) => y.instant.cmp(&x.instant),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            };
+            by_date
+                .then_with(|| a.title.cmp(&b.title))
+                .then_with(|| a.path.cmp(&b.path))
+        });
+        let mut problems = Vec::new();
+        let mut by_slug: HashMap<String, ArticleId> = HashMap::with_capacity(articles.len());
+        for (id, article) in articles.iter().enumerate() {
+            if let Some(&first) = by_slug.get(&article.slug) {
+                let (line, column) = slug_location(article);
+                problems.push(
+                    Diagnostic::error(
+                        &article.path,
+                        line,
+                        column,
+                        format!(
+                            "duplicate slug `{}`: {} has it too",
+                            article.slug,
+                            articles[first].path.display()
+                        ),
+                    )
+                    .with_hint("give one of them another slug = \"…\" in its front matter, or rename the file"),
+                );
+            } else {
+                by_slug.insert(article.slug.clone(), id);
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let mut topics: BTreeMap<String, Topic> = BTreeMap::new();
+        let mut article_topics = Vec::with_capacity(articles.len());
+        for (id, article) in articles.iter().enumerate() {
+            let mut slugs = Vec::with_capacity(article.topics.len());
+            for name in &article.topics {
+                let slug = slug::slugify(name);
+                if slug.is_empty() {
+                    continue;
+                }
+                topics
+                    .entry(slug.clone())
+                    .or_insert_with(|| Topic {
+                        slug: slug.clone(),
+                        name: name.clone(),
+                        articles: Vec::new(),
+                    })
+                    .articles
+                    .push(id);
+                slugs.push(slug);
+            }
+            article_topics.push(slugs);
+        }
+        Ok(SiteGraph {
+            articles,
+            by_slug,
+            topics,
+            article_topics,
+        })
+    }
+}
+
+/// The `slug =` line if the front matter sets one, else the top of the file.
+fn slug_location(article: &Article) -> (usize, usize) {
+    if let crate::content::Body::Markdown(body) = &article.body {
+        if let Some(found) = locate_key(&article.text[..body.start], "slug") {
+            return found;
+        }
+    }
+    (1, 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Body, date::PubDate};
+    use std::path::PathBuf;
+
+    fn article(slug: &str, date: Option<&str>, topics: &[&str]) -> Article {
+        Article {
+            path: PathBuf::from(format!("content/articles/{slug}.md")),
+            slug: slug.into(),
+            title: slug.to_uppercase(),
+            dek: None,
+            date: date.map(|d| PubDate::parse(d).unwrap()),
+            updated: None,
+            source: None,
+            authors: vec![],
+            topics: topics.iter().map(|t| t.to_string()).collect(),
+            summary: None,
+            draft: false,
+            credit: None,
+            text: String::new(),
+            body: Body::Markdown(0..0),
+        }
+    }
+
+    #[test]
+    fn orders_newest_first_and_indexes_topics() {
+        let graph = SiteGraph::build(vec![
+            article("old", Some("2020-01-01"), &["Europe"]),
+            article("undated", None, &[]),
+            article("new", Some("2021-01-01"), &["Europe", "Health"]),
+        ])
+        .unwrap();
+        let slugs: Vec<&str> = graph.articles.iter().map(|a| a.slug.as_str()).collect();
+        assert_eq!(slugs, ["new", "old", "undated"]);
+        assert_eq!(graph.topics["europe"].articles, vec![0, 1]);
+        assert_eq!(graph.topics.len(), 2);
+    }
+
+    #[test]
+    fn duplicate_slugs_are_errors() {
+        let mut b = article("same", Some("2020-01-01"), &[]);
+        b.path = PathBuf::from("content/articles/other/same.md");
+        let problems =
+            SiteGraph::build(vec![article("same", Some("2021-01-01"), &[]), b]).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("duplicate slug `same`"));
+    }
+}

@@ -1,0 +1,14 @@
+//! Gazette: a static site generator for annotated news digests.
+//!
+//! The pipeline (see ARCHITECTURE.md): load → parse → link → render → write.
+
+pub mod build;
+pub mod config;
+pub mod content;
+pub mod error;
+pub mod graph;
+pub mod output;
+pub mod render;
+
+pub use build::{BuildOptions, BuildReport, build, build_in_memory};
+pub use error::{Diagnostic, Error, Result};

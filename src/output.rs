@@ -1,0 +1,234 @@
+//! Output: build into a staging folder beside the output, then swap it in, so that a failed
+//! build leaves the previous site untouched and removed pages disappear.
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::content::is_ignored_name;
+use crate::error::{Diagnostic, Error, Result};
+use crate::render::OutputFile;
+
+pub const STATIC_DIR: &str = "static";
+
+/// The default theme's assets, written unless the site's `static/` has a file of the same name.
+pub const THEME_ASSETS: &[(&str, &[u8])] = &[("style.css", include_bytes!("../static/style.css"))];
+
+/// Refuses output folders that would swallow the site's own files.
+pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
+    let root = absolute(root);
+    let output = absolute(output);
+    let inputs = ["content", "templates", STATIC_DIR, "src"];
+    let bad = output == root
+        || root.starts_with(&output)
+        || inputs.iter().any(|dir| output.starts_with(root.join(dir)));
+    if bad {
+        return Err(Error::Usage(format!(
+            "refusing to build into {}: it holds the site's own files\n  hint: choose an output folder such as {}",
+            output.display(),
+            root.join("public").display()
+        )));
+    }
+    Ok(())
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    // Lexical normalisation: the output may not exist yet, so it cannot be canonicalised.
+    let mut out = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A static file to copy: its source and its path in the output.
+#[derive(Debug, Clone)]
+pub struct StaticFile {
+    pub source: PathBuf,
+    pub path: String,
+}
+
+/// Lists `static/` (hidden and editor temp files skipped).
+pub fn find_static(root: &Path) -> Result<Vec<StaticFile>> {
+    let dir = root.join(STATIC_DIR);
+    let mut files = Vec::new();
+    if !dir.is_dir() {
+        return Ok(files);
+    }
+    let walker = WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(&dir).to_path_buf();
+            Error::io(path, e.into())
+        })?;
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let Ok(relative) = entry.path().strip_prefix(&dir) else {
+            continue;
+        };
+        files.push(StaticFile {
+            source: entry.path().to_path_buf(),
+            path: relative.to_string_lossy().replace('\\', "/"),
+        });
+    }
+    Ok(files)
+}
+
+/// Problems when a static file would overwrite a generated page.
+pub fn static_conflicts(pages: &[OutputFile], statics: &[StaticFile]) -> Vec<Diagnostic> {
+    let generated: std::collections::HashSet<&str> =
+        pages.iter().map(|p| p.path.as_str()).collect();
+    statics
+        .iter()
+        .filter(|s| generated.contains(s.path.as_str()))
+        .map(|s| {
+            Diagnostic::error(
+                Path::new(STATIC_DIR).join(&s.path),
+                1,
+                1,
+                format!("static file would overwrite the generated page {}", s.path),
+            )
+            .with_hint(
+                "rename or move the static file; generated pages cannot be replaced from static/",
+            )
+        })
+        .collect()
+}
+
+/// Writes a whole site into a fresh staging folder beside `output`, then swaps it in.
+pub fn write_site(output: &Path, pages: &[OutputFile], statics: &[StaticFile]) -> Result<usize> {
+    let parent = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".to_string());
+    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
+    if staging.exists() {
+        fs::remove_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
+    }
+    let written = match fill(&staging, pages, statics) {
+        Ok(count) => count,
+        Err(e) => {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+    };
+    swap_in(&staging, output, &parent, &name)?;
+    Ok(written)
+}
+
+fn fill(staging: &Path, pages: &[OutputFile], statics: &[StaticFile]) -> Result<usize> {
+    fs::create_dir_all(staging).map_err(|e| Error::io(staging, e))?;
+    let mut dirs: Vec<PathBuf> = pages
+        .iter()
+        .map(|p| p.path.as_str())
+        .chain(statics.iter().map(|s| s.path.as_str()))
+        .chain(THEME_ASSETS.iter().map(|(p, _)| *p))
+        .filter_map(|p| Path::new(p).parent().map(|d| staging.join(d)))
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    for dir in &dirs {
+        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
+    let static_names: std::collections::HashSet<&str> =
+        statics.iter().map(|s| s.path.as_str()).collect();
+    for (path, bytes) in THEME_ASSETS {
+        if !static_names.contains(path) {
+            let target = staging.join(path);
+            fs::write(&target, bytes).map_err(|e| Error::io(&target, e))?;
+        }
+    }
+    pages.par_iter().try_for_each(|page| {
+        let target = staging.join(&page.path);
+        fs::write(&target, &page.bytes).map_err(|e| Error::io(&target, e))
+    })?;
+    statics.par_iter().try_for_each(|file| {
+        let target = staging.join(&file.path);
+        fs::copy(&file.source, &target)
+            .map(|_| ())
+            .map_err(|e| Error::io(&file.source, e))
+    })?;
+    Ok(pages.len() + statics.len())
+}
+
+/// Replaces `output` by `staging`: the old tree is moved aside first and removed last.
+fn swap_in(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<()> {
+    if output.exists() {
+        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+        if old.exists() {
+            fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+        }
+        fs::rename(output, &old).map_err(|e| Error::io(output, e))?;
+        if let Err(e) = fs::rename(staging, output) {
+            // Put the previous site back so the reader still has one.
+            let _ = fs::rename(&old, output);
+            return Err(Error::io(output, e));
+        }
+        fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+    } else {
+        fs::rename(staging, output).map_err(|e| Error::io(output, e))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn swap_replaces_the_whole_tree() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_site(
+            &out,
+            &[page("a/index.html", "A"), page("b/index.html", "B")],
+            &[],
+        )
+        .unwrap();
+        write_site(&out, &[page("a/index.html", "A2")], &[]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "A2");
+        assert!(!out.join("b").exists(), "a removed page disappears");
+        assert!(out.join("style.css").exists());
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no staging folders left behind");
+    }
+
+    #[test]
+    fn refuses_to_build_over_the_site() {
+        let root = Path::new("/site");
+        assert!(check_output_dir(root, Path::new("/site")).is_err());
+        assert!(check_output_dir(root, Path::new("/site/content/x")).is_err());
+        assert!(check_output_dir(root, Path::new("/")).is_err());
+        assert!(check_output_dir(root, Path::new("/site/public")).is_ok());
+        assert!(check_output_dir(root, Path::new("/tmp/out")).is_ok());
+    }
+}

@@ -1,0 +1,328 @@
+//! Rendering: the graph to `(output path, bytes)` pairs. Reads the graph, never changes it.
+
+pub mod markdown;
+pub mod templates;
+pub mod views;
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::config::Config;
+use crate::error::Diagnostic;
+use crate::graph::SiteGraph;
+use templates::TemplateSources;
+use views::*;
+
+/// One file of the built site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Relative to the output folder, with `/` separators.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Length of the summaries made from an article's first paragraph.
+const SUMMARY_CHARS: usize = 240;
+
+/// The prefix that leads from a page at `site_path` back to the site root.
+pub fn relative_root(site_path: &str) -> String {
+    let depth = site_path.split('/').filter(|s| !s.is_empty()).count();
+    if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    }
+}
+
+/// Everything a render needs, borrowed.
+pub struct Renderer<'a> {
+    pub config: &'a Config,
+    pub graph: &'a SiteGraph,
+    pub tera: &'a Tera,
+    pub sources: &'a TemplateSources,
+    /// One per article: the front matter summary or the start of the first paragraph.
+    pub summaries: Vec<String>,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(
+        config: &'a Config,
+        graph: &'a SiteGraph,
+        tera: &'a Tera,
+        sources: &'a TemplateSources,
+    ) -> Self {
+        let summaries = graph
+            .articles
+            .par_iter()
+            .map(|a| match &a.summary {
+                Some(summary) => summary.trim().to_string(),
+                None => markdown::first_paragraph_text(a, SUMMARY_CHARS),
+            })
+            .collect();
+        Renderer {
+            config,
+            graph,
+            tera,
+            sources,
+            summaries,
+        }
+    }
+
+    fn meta(&self, title: String, description: String, path: &str) -> PageMeta {
+        PageMeta {
+            title,
+            description,
+            path: path.to_string(),
+            canonical: self.config.base_url.absolute(path),
+            root: relative_root(path),
+        }
+    }
+
+    fn render(
+        &self,
+        template: &str,
+        meta: PageMeta,
+        vars: impl Serialize,
+    ) -> Result<OutputFile, Diagnostic> {
+        let mut context = Context::from_serialize(&vars)
+            .map_err(|e| templates::diagnostic(&e, self.sources, template))?;
+        context.insert("site", &SiteView::new(self.config));
+        let output = if meta.path.is_empty() || meta.path.ends_with('/') {
+            format!("{}index.html", meta.path)
+        } else {
+            meta.path.clone()
+        };
+        context.insert("page", &meta);
+        let html = self
+            .tera
+            .render(template, &context)
+            .map_err(|e| templates::diagnostic(&e, self.sources, template))?;
+        Ok(OutputFile {
+            path: output,
+            bytes: html.into_bytes(),
+        })
+    }
+
+    fn card(&self, id: usize) -> ArticleCard<'_> {
+        ArticleCard::new(self.graph, id, &self.summaries[id])
+    }
+
+    fn article_page(&self, id: usize) -> Result<OutputFile, Diagnostic> {
+        let article = &self.graph.articles[id];
+        let body_html = markdown::body_html(article);
+        let card = self.card(id);
+        let path = card.path.clone();
+        let meta = self.meta(article.title.clone(), self.summaries[id].clone(), &path);
+        #[derive(Serialize)]
+        struct Vars<'v> {
+            article: ArticleView<'v>,
+        }
+        self.render(
+            "article.html",
+            meta,
+            Vars {
+                article: ArticleView {
+                    card,
+                    updated: article.updated.as_ref().map(DateView::from),
+                    authors: &article.authors,
+                    credit: article.credit.as_deref(),
+                    body_html: &body_html,
+                },
+            },
+        )
+    }
+
+    /// `base` is the first page's site path; later pages live at `<base>page/N/`.
+    fn paginated(
+        &self,
+        template: &str,
+        base: &str,
+        title: &str,
+        description: &str,
+        ids: &[usize],
+        topic: Option<&crate::graph::Topic>,
+    ) -> Vec<Result<OutputFile, Diagnostic>> {
+        let per_page = self.config.articles_per_page;
+        let total = ids.len().div_ceil(per_page).max(1);
+        let page_path = |n: usize| {
+            if n == 1 {
+                base.to_string()
+            } else {
+                format!("{base}page/{n}/")
+            }
+        };
+        (1..=total)
+            .into_par_iter()
+            .map(|n| {
+                let chunk = ids.chunks(per_page).nth(n - 1).unwrap_or(&[]);
+                let articles: Vec<ArticleCard> = chunk.iter().map(|&id| self.card(id)).collect();
+                let page_title = if n == 1 {
+                    title.to_string()
+                } else {
+                    format!("{title} (page {n})")
+                };
+                let meta = self.meta(page_title, description.to_string(), &page_path(n));
+                #[derive(Serialize)]
+                struct Vars<'v> {
+                    articles: Vec<ArticleCard<'v>>,
+                    pagination: PaginationView,
+                    topic: Option<TopicSummary<'v>>,
+                }
+                self.render(
+                    template,
+                    meta,
+                    Vars {
+                        articles,
+                        pagination: PaginationView {
+                            current: n,
+                            total,
+                            previous: (n > 1).then(|| page_path(n - 1)),
+                            next: (n < total).then(|| page_path(n + 1)),
+                        },
+                        topic: topic.map(|t| TopicSummary {
+                            link: TopicLink::from(t),
+                            count: t.articles.len(),
+                        }),
+                    },
+                )
+            })
+            .collect()
+    }
+
+    fn home(&self) -> Result<OutputFile, Diagnostic> {
+        let latest: Vec<ArticleCard> =
+            (0..self.graph.articles.len().min(self.config.articles_per_page))
+                .map(|id| self.card(id))
+                .collect();
+        #[derive(Serialize)]
+        struct Vars<'v> {
+            articles: Vec<ArticleCard<'v>>,
+            total_articles: usize,
+        }
+        let meta = self.meta(
+            self.config.title.clone(),
+            self.config.description.clone(),
+            "",
+        );
+        self.render(
+            "index.html",
+            meta,
+            Vars {
+                articles: latest,
+                total_articles: self.graph.articles.len(),
+            },
+        )
+    }
+
+    fn topics_index(&self) -> Result<OutputFile, Diagnostic> {
+        let topics: Vec<TopicSummary> = self
+            .graph
+            .topics
+            .values()
+            .map(|t| TopicSummary {
+                link: TopicLink::from(t),
+                count: t.articles.len(),
+            })
+            .collect();
+        #[derive(Serialize)]
+        struct Vars<'v> {
+            topics: Vec<TopicSummary<'v>>,
+        }
+        let meta = self.meta(
+            "Topics".to_string(),
+            format!("All topics covered by {}", self.config.title),
+            "topics/",
+        );
+        self.render("topics.html", meta, Vars { topics })
+    }
+
+    fn not_found(&self) -> Result<OutputFile, Diagnostic> {
+        // Served at any URL, so its links start from the base path, not from its own place.
+        let meta = PageMeta {
+            title: "Page not found".to_string(),
+            description: String::new(),
+            path: "404.html".to_string(),
+            canonical: self.config.base_url.absolute("404.html"),
+            root: self.config.base_url.path.clone(),
+        };
+        self.render("404.html", meta, serde_json::json!({}))
+    }
+
+    /// Renders every page; all template problems are collected.
+    pub fn render_all(&self) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+        let mut results: Vec<Result<OutputFile, Diagnostic>> = (0..self.graph.articles.len())
+            .into_par_iter()
+            .map(|id| self.article_page(id))
+            .collect();
+        results.push(self.home());
+        let all_ids: Vec<usize> = (0..self.graph.articles.len()).collect();
+        results.extend(self.paginated(
+            "articles.html",
+            "articles/",
+            "All articles",
+            &format!("Every article in {}", self.config.title),
+            &all_ids,
+            None,
+        ));
+        results.push(self.topics_index());
+        let topic_pages: Vec<Result<OutputFile, Diagnostic>> = self
+            .graph
+            .topics
+            .values()
+            .collect::<Vec<_>>()
+            .par_iter()
+            .flat_map_iter(|topic| {
+                self.paginated(
+                    "topic.html",
+                    &topic_path(&topic.slug),
+                    &topic.name,
+                    &format!("Articles about {} in {}", topic.name, self.config.title),
+                    &topic.articles,
+                    Some(*topic),
+                )
+            })
+            .collect();
+        results.extend(topic_pages);
+        results.push(self.not_found());
+
+        let mut files = Vec::with_capacity(results.len());
+        let mut problems = Vec::new();
+        for result in results {
+            match result {
+                Ok(file) => files.push(file),
+                Err(problem) => {
+                    // A broken shared template fails every page alike: report it once.
+                    if !problems.contains(&problem) {
+                        problems.push(problem);
+                    }
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(files)
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+/// Where a file of the built site goes under an output folder.
+pub fn output_path(output: &std::path::Path, file: &OutputFile) -> PathBuf {
+    output.join(&file.path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_root_climbs_out_of_folders() {
+        assert_eq!(relative_root(""), "./");
+        assert_eq!(relative_root("articles/"), "../");
+        assert_eq!(relative_root("articles/x/"), "../../");
+        assert_eq!(relative_root("topics/x/page/2/"), "../../../../");
+    }
+}

@@ -1,0 +1,153 @@
+//! What templates see: borrowed, serializable views of the graph (nothing cloned per render
+//! but small strings). Every field is always present so Tera 2's strict lookups never trip.
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::content::Article;
+use crate::content::date::PubDate;
+use crate::content::frontmatter::Source;
+use crate::graph::{SiteGraph, Topic};
+
+#[derive(Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub language: &'a str,
+    pub author: Option<&'a str>,
+    /// The site's absolute root URL (or its path when no host is configured).
+    pub base_url: String,
+}
+
+impl<'a> SiteView<'a> {
+    pub fn new(config: &'a Config) -> Self {
+        SiteView {
+            title: &config.title,
+            description: &config.description,
+            language: &config.language,
+            author: config.author.as_deref(),
+            base_url: config.base_url.absolute(""),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct DateView {
+    /// `2022-02-01`
+    pub iso: String,
+    /// RFC 3339, for `<time datetime>` and feeds.
+    pub rfc3339: String,
+    /// `1 February 2022`
+    pub human: String,
+}
+
+impl From<&PubDate> for DateView {
+    fn from(date: &PubDate) -> Self {
+        DateView {
+            iso: date.iso_date(),
+            rfc3339: date.rfc3339(),
+            human: date.human(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct TopicLink<'a> {
+    pub name: &'a str,
+    pub slug: &'a str,
+    /// Site-relative: `topics/europe/`.
+    pub path: String,
+}
+
+impl<'a> From<&'a Topic> for TopicLink<'a> {
+    fn from(topic: &'a Topic) -> Self {
+        TopicLink {
+            name: &topic.name,
+            slug: &topic.slug,
+            path: topic_path(&topic.slug),
+        }
+    }
+}
+
+pub fn article_path(slug: &str) -> String {
+    format!("articles/{slug}/")
+}
+
+pub fn topic_path(slug: &str) -> String {
+    format!("topics/{slug}/")
+}
+
+/// An article as listed: enough for a card in a listing.
+#[derive(Serialize)]
+pub struct ArticleCard<'a> {
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub dek: Option<&'a str>,
+    /// Site-relative: `articles/x/`.
+    pub path: String,
+    pub date: Option<DateView>,
+    pub summary: &'a str,
+    pub source: Option<&'a Source>,
+    pub topics: Vec<TopicLink<'a>>,
+}
+
+impl<'a> ArticleCard<'a> {
+    pub fn new(graph: &'a SiteGraph, id: usize, summary: &'a str) -> Self {
+        let article: &Article = &graph.articles[id];
+        ArticleCard {
+            slug: &article.slug,
+            title: &article.title,
+            dek: article.dek.as_deref(),
+            path: article_path(&article.slug),
+            date: article.date.as_ref().map(DateView::from),
+            summary,
+            source: article.source.as_ref(),
+            topics: graph.article_topics[id]
+                .iter()
+                .filter_map(|slug| graph.topics.get(slug))
+                .map(TopicLink::from)
+                .collect(),
+        }
+    }
+}
+
+/// An article's own page.
+#[derive(Serialize)]
+pub struct ArticleView<'a> {
+    #[serde(flatten)]
+    pub card: ArticleCard<'a>,
+    pub updated: Option<DateView>,
+    pub authors: &'a [String],
+    pub credit: Option<&'a str>,
+    pub body_html: &'a str,
+}
+
+/// Pagination of a listing.
+#[derive(Serialize)]
+pub struct PaginationView {
+    pub current: usize,
+    pub total: usize,
+    /// Site-relative paths, absent at the ends.
+    pub previous: Option<String>,
+    pub next: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct TopicSummary<'a> {
+    #[serde(flatten)]
+    pub link: TopicLink<'a>,
+    pub count: usize,
+}
+
+/// What every page knows about itself.
+#[derive(Serialize)]
+pub struct PageMeta {
+    pub title: String,
+    pub description: String,
+    /// Site-relative path of the page (`articles/x/`); empty for the home page.
+    pub path: String,
+    /// Absolute URL (or root-relative when no host is set).
+    pub canonical: String,
+    /// Prefix that leads from this page to the site root: `./`, `../../`, or the base path.
+    pub root: String,
+}
