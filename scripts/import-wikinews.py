@@ -22,7 +22,7 @@ lines; line breaks inside a paragraph become spaces; photo credits and captions
 characters Markdown would misread are backslash-escaped. Orphaned pull-quote
 attributions ("—Troy Roberts") are kept, as is everything else. Topics come from
 a keyword rule over title + first paragraph.
-A credits list is printed and written to scripts/wikinews-credits.md.
+A credits list is printed and written to CREDITS.md at the repository root.
 """
 import argparse
 import csv
@@ -33,12 +33,12 @@ from pathlib import Path
 MAX_BYTES = 12_000
 MIN_QUOTE_PAIRS = 4
 CREDIT = "Wikinews, CC BY 2.5"
-CREDITS_FILE = Path(__file__).resolve().parent / "wikinews-credits.md"
+CREDITS_FILE = Path(__file__).resolve().parent.parent / "CREDITS.md"
 CREDITS_HEADER = (
     "Articles in content/articles/wikinews/ are from English Wikinews "
     "(https://en.wikinews.org), CC BY 2.5 "
     "(https://creativecommons.org/licenses/by/2.5/), reformatted as Markdown "
-    "by scripts/import-wikinews.py."
+    "by `scripts/import-wikinews.py`."
 )
 
 # Topic -> keyword regex (matched case-insensitively on whole words/prefixes
@@ -192,7 +192,7 @@ def main():
 
     listing = "\n".join(credits)
     print(listing)
-    CREDITS_FILE.write_text(f"{CREDITS_HEADER}\n\n{listing}\n", encoding="utf-8")
+    CREDITS_FILE.write_text(f"# Credits\n\n{CREDITS_HEADER}\n\n{listing}\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
