@@ -160,8 +160,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
 /// The output folder as the user would name it: relative to the current folder when inside it.
 pub fn display_path(path: &Path) -> String {
     let cwd = std::env::current_dir().unwrap_or_default();
-    path.strip_prefix(&cwd)
-        .unwrap_or(path)
+    let shown = path.strip_prefix(&cwd).unwrap_or(path);
+    shown
+        .strip_prefix(".")
+        .unwrap_or(shown)
         .display()
         .to_string()
 }

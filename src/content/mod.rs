@@ -116,7 +116,28 @@ pub struct Parsed {
 pub fn parse_all(root: &Path, files: &[ArticleFile]) -> Vec<Parsed> {
     files
         .par_iter()
-        .map(|file| parse_file(root, file))
+        .map(|file| {
+            // A bug tripped by one file must not take the whole build down: report it there.
+            std::panic::catch_unwind(|| parse_file(root, file)).unwrap_or_else(|_| {
+                let path = match file {
+                    ArticleFile::Markdown(path) | ArticleFile::Text { text: path, .. } => path,
+                };
+                Parsed {
+                    article: None,
+                    diagnostics: vec![
+                        Diagnostic::error(
+                            relative(root, path),
+                            1,
+                            1,
+                            "Gazette crashed while reading this file",
+                        )
+                        .with_hint(
+                            "this is a bug in Gazette: please report it with the file attached",
+                        ),
+                    ],
+                }
+            })
+        })
         .collect()
 }
 

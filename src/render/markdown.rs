@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{BlockQuoteKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::content::{Article, Body};
 
@@ -105,11 +105,6 @@ pub fn markdown_html(markdown: &str) -> String {
                     alert_title(*kind)
                 ))));
             }
-            // Headings in the body sit under the page's h1.
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H1,
-                ..
-            }) => out.push(events[i].clone()),
             other => out.push(other.clone()),
         }
         i += 1;
