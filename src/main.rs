@@ -71,7 +71,8 @@ fn main() -> ExitCode {
                         }
                     }
                     let drafts = if report.drafts_skipped > 0 {
-                        format!(", {} drafts skipped", report.drafts_skipped)
+                        let plural = if report.drafts_skipped == 1 { "" } else { "s" };
+                        format!(", {} draft{plural} skipped", report.drafts_skipped)
                     } else {
                         String::new()
                     };

@@ -7,7 +7,7 @@ use std::path::{Component, Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::content::is_ignored_name;
+use crate::content::is_editor_temp;
 use crate::error::{Diagnostic, Error, Result};
 use crate::render::OutputFile;
 
@@ -16,10 +16,11 @@ pub const STATIC_DIR: &str = "static";
 /// The default theme's assets, written unless the site's `static/` has a file of the same name.
 pub const THEME_ASSETS: &[(&str, &[u8])] = &[("style.css", include_bytes!("../static/style.css"))];
 
-/// Refuses output folders that would swallow the site's own files.
+/// Refuses output folders that would swallow the site's own files, or a folder that holds
+/// something other than a built site (the swap replaces the whole folder).
 pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
-    let root = absolute(root);
-    let output = absolute(output);
+    let root = resolved(root);
+    let output = resolved(output);
     let inputs = ["content", "templates", STATIC_DIR, "src"];
     let bad = output == root
         || root.starts_with(&output)
@@ -31,10 +32,46 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
             root.join("public").display()
         )));
     }
+    if let Ok(mut entries) = fs::read_dir(&output) {
+        let holds_files = entries.next().is_some();
+        if holds_files && !output.join("index.html").is_file() {
+            return Err(Error::Usage(format!(
+                "refusing to build into {}: it holds files but no index.html, so it does not look like a built site and would be replaced whole\n  hint: empty the folder or choose another one",
+                output.display()
+            )));
+        }
+    }
     Ok(())
 }
 
-fn absolute(path: &Path) -> PathBuf {
+/// An absolute path with symlinks resolved as far as the path exists, so that one folder
+/// reached by two names compares equal; the part that does not exist yet is kept as written.
+fn resolved(path: &Path) -> PathBuf {
+    let absolute = lexical_absolute(path);
+    let mut existing = absolute.clone();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            let mut out = real;
+            for part in rest.iter().rev() {
+                out.push(part);
+            }
+            return out;
+        }
+        match (
+            existing.file_name().map(|n| n.to_os_string()),
+            existing.parent(),
+        ) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                existing = parent.to_path_buf();
+            }
+            _ => return absolute,
+        }
+    }
+}
+
+fn lexical_absolute(path: &Path) -> PathBuf {
     let joined = if path.is_absolute() {
         path.to_path_buf()
     } else {
@@ -61,7 +98,7 @@ pub struct StaticFile {
     pub path: String,
 }
 
-/// Lists `static/` (hidden and editor temp files skipped).
+/// Lists `static/`; editor temp files are skipped, but dotfiles (`.nojekyll`, `.well-known/`) are kept.
 pub fn find_static(root: &Path) -> Result<Vec<StaticFile>> {
     let dir = root.join(STATIC_DIR);
     let mut files = Vec::new();
@@ -71,7 +108,7 @@ pub fn find_static(root: &Path) -> Result<Vec<StaticFile>> {
     let walker = WalkDir::new(&dir)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+        .filter_entry(|e| e.depth() == 0 || !is_editor_temp(&e.file_name().to_string_lossy()));
     for entry in walker {
         let entry = entry.map_err(|e| {
             let path = e.path().unwrap_or(&dir).to_path_buf();

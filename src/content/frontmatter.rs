@@ -96,7 +96,9 @@ pub const ARTICLE_FIELDS: &str =
 
 fn field_hint(message: &str, format: FrontMatterFormat) -> String {
     let toml = format == FrontMatterFormat::Toml;
-    if message.contains("unknown field") {
+    if message.contains("unknown field") && message.contains("`name`, `url`") {
+        "source has two fields: name and url".to_string()
+    } else if message.contains("unknown field") {
         format!("front matter fields are: {ARTICLE_FIELDS}")
     } else if message.contains("sequence") {
         if toml {

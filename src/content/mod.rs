@@ -59,16 +59,22 @@ pub enum ArticleFile {
     },
 }
 
-/// Editor leftovers that must never be read as content.
+/// Hidden files and editor leftovers: never read as content or templates.
 pub fn is_ignored_name(name: &str) -> bool {
-    name.starts_with('.')
-        || name.starts_with("#")
+    name.starts_with('.') || is_editor_temp(name)
+}
+
+/// Files editors write beside the one being saved (`.x.swp`, `x~`, `.#x`, `4913`).
+pub fn is_editor_temp(name: &str) -> bool {
+    name.starts_with(".#")
+        || name.starts_with('#')
         || name.ends_with('~')
         || name.ends_with(".swp")
         || name.ends_with(".swx")
         || name.ends_with(".tmp")
         || name.ends_with(".bck")
         || name == "4913"
+        || name == ".DS_Store"
 }
 
 /// Lists the article files under `<root>/content/articles`, sorted by path.

@@ -156,27 +156,51 @@ pub fn diagnostic(error: &tera::Error, sources: &TemplateSources, template: &str
         )
         .with_hint("check the name in include/extends against the files in templates/"),
         _ => {
-            let mut message = error.to_string();
+            let mut full = error.to_string();
             let mut source = std::error::Error::source(error);
             while let Some(inner) = source {
-                message.push_str(": ");
-                message.push_str(&inner.to_string());
+                full.push('\n');
+                full.push_str(&inner.to_string());
                 source = inner.source();
             }
+            // Tera words some errors as a report with a ` --> name:line:col` line and no span.
+            let (name, line, column) =
+                report_location(&full).unwrap_or((template.to_string(), 1, 1));
+            let message = full
+                .lines()
+                .map(|l| l.trim().trim_start_matches("error:").trim())
+                .find(|l| !l.is_empty())
+                .unwrap_or("unknown problem")
+                .to_string();
             Diagnostic::error(
-                sources.path_of(template),
-                1,
-                1,
+                sources.path_of(&name),
+                line,
+                column,
                 format!("template error: {message}"),
             )
-            .with_hint("see the Tera 2 documentation for template syntax")
+            .with_hint(template_hint(&message))
         }
     }
 }
 
+/// Finds ` --> name:line:col` in a Tera report.
+fn report_location(report: &str) -> Option<(String, usize, usize)> {
+    let line = report.lines().find_map(|l| l.trim().strip_prefix("--> "))?;
+    let mut parts = line.rsplitn(3, ':');
+    let column = parts.next()?.trim().parse().ok()?;
+    let line_no = parts.next()?.trim().parse().ok()?;
+    let name = parts.next()?.trim().to_string();
+    Some((name, line_no, column))
+}
+
 fn template_hint(message: &str) -> String {
-    if message.contains("not found in context") || message.contains("undefined") {
-        "the variables each template receives are listed in README.md (Templates)".to_string()
+    if message.contains("not defined") || message.contains("not found in context") {
+        "the variables each template receives are listed in README.md (Templates); test optional ones with {% if x %}".to_string()
+    } else if message.contains("Unknown filter")
+        || message.contains("Unknown function")
+        || message.contains("Unknown test")
+    {
+        "Tera 2's built-in filters include safe, default, upper, lower, truncate, join, length, replace and pluralize".to_string()
     } else {
         "templates use Tera 2 syntax: {{ value }}, {% if %}…{% endif %}, {% for x in xs %}…{% endfor %}"
             .to_string()

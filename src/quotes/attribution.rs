@@ -1,0 +1,829 @@
+//! Attribution: who said each quotation. People are gathered from the whole article first
+//! (so a name's fullest form is known), then each sentence's speech verbs are tied to their
+//! subjects, and each quotation to the nearest verb, a pronoun's antecedent, or the speaker
+//! carried over from the quotation before.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::lexicon::*;
+use super::spans::Span;
+use super::tokens::{self, Kind, Token};
+use super::{Block, Pattern};
+
+/// A person named in the article.
+#[derive(Debug, Clone)]
+struct Person {
+    /// The fullest form of the name, titles dropped.
+    words: Vec<String>,
+    /// Lowercased role words written next to the name ("russian", "president", "spokeswoman").
+    roles: Vec<String>,
+    gender: Gender,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mention {
+    person: usize,
+    at: usize,
+    /// Follows a preposition ("with Viktor Orban"): a weaker antecedent for "he".
+    oblique: bool,
+}
+
+/// Who a phrase refers to, once resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Speaker {
+    Person(usize),
+    /// An organisation, document or unnamed source, named as written.
+    Literal(String),
+}
+
+/// What attributing one quotation gave.
+#[derive(Debug, Clone)]
+pub struct Attribution {
+    pub speaker: Option<Speaker>,
+    pub pattern: Pattern,
+    pub mention: Option<Range<usize>>,
+    pub confidence: f32,
+}
+
+pub struct Article<'t> {
+    text: &'t str,
+    people: Vec<Person>,
+    mentions: Vec<Mention>,
+}
+
+fn word<'t>(text: &'t str, t: &Token) -> &'t str {
+    &text[t.start..t.end]
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w)
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// One capitalised run of words in the narrative, with the lowercase roles before it.
+struct Run {
+    /// Token indices of the run.
+    range: Range<usize>,
+    /// Lowercase role words right before the run ("spokeswoman", "race director").
+    lower_roles: Vec<String>,
+}
+
+/// Capitalised runs in a block's tokens ("Prime Minister Viktor Orban", "Court of Appeal").
+fn runs(text: &str, tokens: &[Token]) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let starts = matches!(tokens[i].kind, Kind::Word) && is_capitalised(word(text, &tokens[i]));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            // "Mr." keeps the run going past its full stop.
+            if end < tokens.len()
+                && tokens[end].kind == Kind::Punct('.')
+                && is_title(word(text, &tokens[end - 1]))
+                && tokens.get(end + 1).is_some_and(|t| t.kind == Kind::Word)
+            {
+                end += 1;
+                continue;
+            }
+            if end >= tokens.len() || tokens[end].kind != Kind::Word {
+                break;
+            }
+            let previous = word(text, &tokens[end - 1]);
+            if strip_possessive(previous) != previous {
+                break;
+            }
+            let w = word(text, &tokens[end]);
+            if is_capitalised(w) {
+                end += 1;
+            } else if is_name_connector(w)
+                && tokens.get(end + 1).is_some_and(|t| t.kind == Kind::Word && is_capitalised(word(text, t)))
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        let mut lower_roles = Vec::new();
+        let mut j = start;
+        while j > 0 && lower_roles.len() < 3 {
+            let t = &tokens[j - 1];
+            if t.kind != Kind::Word {
+                break;
+            }
+            let w = word(text, t);
+            if is_capitalised(w) || is_phrase_break(w) || is_name_connector(w) || w.chars().any(|c| c.is_ascii_digit()) {
+                break;
+            }
+            lower_roles.push(w.to_lowercase());
+            j -= 1;
+        }
+        out.push(Run {
+            range: start..end,
+            lower_roles,
+        });
+        i = end;
+    }
+    out
+}
+
+/// A run split into its leading roles and the name after them.
+struct NameParts {
+    roles: Vec<String>,
+    name: Vec<String>,
+    gender: Gender,
+    /// Where the name starts (byte offset).
+    start: usize,
+    end: usize,
+}
+
+fn split_run(text: &str, tokens: &[Token], run: &Range<usize>) -> NameParts {
+    let words: Vec<(&str, &Token)> = tokens[run.clone()]
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| (word(text, t), t))
+        .collect();
+    let mut roles = Vec::new();
+    let mut gender = Gender::Unknown;
+    let mut k = 0;
+    while k < words.len() {
+        let w = words[k].0;
+        let lead = is_title(w) || is_demonym(w) || (k == 0 && is_common_capitalised(w)) || is_name_connector(w);
+        // A title is only a title when a name follows it.
+        if lead && k + 1 < words.len() {
+            let g = title_gender(w);
+            if g != Gender::Unknown {
+                gender = g;
+            }
+            if !is_common_capitalised(w) && !is_name_connector(w) {
+                roles.push(w.to_lowercase());
+            }
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let rest = &words[k..];
+    let name: Vec<String> = rest
+        .iter()
+        .enumerate()
+        .map(|(n, (w, _))| if n + 1 == rest.len() { strip_possessive(w).to_string() } else { w.to_string() })
+        .collect();
+    let (start, end) = match (rest.first(), rest.last()) {
+        (Some(first), Some(last)) => (first.1.start, strip_end(text, last.1)),
+        _ => (0, 0),
+    };
+    NameParts {
+        roles,
+        name,
+        gender,
+        start,
+        end,
+    }
+}
+
+fn strip_end(text: &str, t: &Token) -> usize {
+    t.start + strip_possessive(word(text, t)).len()
+}
+
+fn looks_like_person(name: &[String]) -> bool {
+    !name.is_empty()
+        && name.len() <= 5
+        && !name.iter().any(|w| is_organisation_word(w) || is_place_or_thing_word(w) || is_outlet(w))
+        && !(name.len() == 1 && (is_common_capitalised(&name[0]) || is_title(&name[0]) || is_demonym(&name[0])))
+        && name.iter().all(|w| !w.chars().all(|c| c.is_ascii_uppercase() || !c.is_alphabetic()) || w.len() <= 1)
+        && !name.iter().any(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+}
+
+impl<'t> Article<'t> {
+    /// Gathers the people named in the article's narrative (outside quotations).
+    pub fn new(text: &'t str, block_tokens: &[Vec<Token>]) -> Self {
+        let mut article = Article {
+            text,
+            people: Vec::new(),
+            mentions: Vec::new(),
+        };
+        // Full names first (two words or more), so that a later "Putin" finds "Vladimir Putin".
+        let mut found: Vec<(NameParts, Vec<String>, bool)> = Vec::new();
+        for tokens in block_tokens {
+            for run in runs(text, tokens) {
+                let parts = split_run(text, tokens, &run.range);
+                let oblique = run.range.start > 0
+                    && tokens[run.range.start - 1].kind == Kind::Word
+                    && matches!(word(text, &tokens[run.range.start - 1]), "with" | "by" | "to" | "from" | "for" | "against" | "of" | "and" | "met" | "meeting");
+                found.push((parts, run.lower_roles, oblique));
+            }
+        }
+        for (parts, lower_roles, _) in &found {
+            if parts.name.len() >= 2 && looks_like_person(&parts.name) {
+                let mut roles = parts.roles.clone();
+                roles.extend(lower_roles.iter().cloned());
+                let gender = if parts.gender != Gender::Unknown {
+                    parts.gender
+                } else {
+                    lower_roles.iter().map(|r| title_gender(r)).find(|g| *g != Gender::Unknown).unwrap_or(Gender::Unknown)
+                };
+                article.add_person(&parts.name, roles, gender);
+            }
+        }
+        for (parts, lower_roles, oblique) in &found {
+            if !looks_like_person(&parts.name) {
+                continue;
+            }
+            let titled = !parts.roles.is_empty() || !lower_roles.is_empty();
+            let person = match article.find_person(&parts.name) {
+                Some(p) => Some(p),
+                None if parts.name.len() == 1 && titled && parts.gender != Gender::Unknown => {
+                    Some(article.add_person(&parts.name, parts.roles.clone(), parts.gender))
+                }
+                None => None,
+            };
+            if let Some(person) = person {
+                let roles = &mut article.people[person].roles;
+                for role in parts.roles.iter().chain(lower_roles.iter()) {
+                    if !roles.contains(role) {
+                        roles.push(role.clone());
+                    }
+                }
+                if article.people[person].gender == Gender::Unknown {
+                    article.people[person].gender = parts.gender;
+                }
+                article.mentions.push(Mention {
+                    person,
+                    at: parts.start,
+                    oblique: *oblique,
+                });
+            }
+        }
+        article.mentions.sort_by_key(|m| m.at);
+        article
+    }
+
+    fn add_person(&mut self, name: &[String], roles: Vec<String>, gender: Gender) -> usize {
+        // A longer form of a known name replaces it ("Putin" → "Vladimir Putin").
+        if let Some(existing) = self.find_person(name) {
+            let person = &mut self.people[existing];
+            if name.len() > person.words.len() {
+                person.words = name.to_vec();
+            }
+            for role in roles {
+                if !person.roles.contains(&role) {
+                    person.roles.push(role);
+                }
+            }
+            if person.gender == Gender::Unknown {
+                person.gender = gender;
+            }
+            return existing;
+        }
+        self.people.push(Person {
+            words: name.to_vec(),
+            roles,
+            gender,
+        });
+        self.people.len() - 1
+    }
+
+    /// The known person whose name ends with (or equals) these words; the fullest wins.
+    fn find_person(&self, name: &[String]) -> Option<usize> {
+        if name.is_empty() {
+            return None;
+        }
+        let fold = |w: &String| w.to_lowercase();
+        let wanted: Vec<String> = name.iter().map(fold).collect();
+        let mut best: Option<(usize, usize)> = None;
+        for (i, p) in self.people.iter().enumerate() {
+            let words: Vec<String> = p.words.iter().map(fold).collect();
+            let matches = words.ends_with(&wanted)
+                || wanted.ends_with(&words)
+                || (wanted.len() == 1 && words.first() == wanted.first() && words.len() >= 2 && false);
+            if matches && best.is_none_or(|(_, len)| words.len() > len) {
+                best = Some((i, words.len()));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+
+    pub fn person_name(&self, person: usize) -> String {
+        self.people[person].words.join(" ")
+    }
+
+    /// The most recent person mentioned before `at` whose gender fits.
+    fn antecedent(&self, at: usize, gender: Gender, not_before: usize) -> Option<usize> {
+        let end = self.mentions.partition_point(|m| m.at < at);
+        let candidates = self.mentions[..end].iter().rev().take(40).filter(|m| m.at >= not_before);
+        let mut fallback = None;
+        for m in candidates {
+            if !self.people[m.person].gender.compatible(gender) {
+                continue;
+            }
+            if !m.oblique {
+                return Some(m.person);
+            }
+            fallback.get_or_insert(m.person);
+        }
+        fallback
+    }
+
+    /// The most recent person before `at` whose roles include every word of `roles`.
+    fn person_with_roles(&self, at: usize, roles: &[String]) -> Option<usize> {
+        if roles.is_empty() {
+            return None;
+        }
+        let end = self.mentions.partition_point(|m| m.at < at);
+        let recent = self.mentions[..end].iter().rev().map(|m| m.person);
+        let all = 0..self.people.len();
+        recent
+            .chain(all)
+            .find(|&p| roles.iter().all(|r| self.people[p].roles.iter().any(|pr| pr == r)))
+    }
+}
+
+/// The subject of a speech verb, before resolution.
+#[derive(Debug, Clone)]
+enum Phrase {
+    Name(Vec<String>, Range<usize>),
+    Pronoun(Gender, Range<usize>),
+    /// "the Russian President", "a spokesman", "the report": lowercased words, as written.
+    Description(Vec<String>, Range<usize>),
+    Organisation(String, Range<usize>),
+}
+
+/// Reads the noun phrase made of `tokens[range]` (in text order).
+fn read_phrase(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Phrase> {
+    let words: Vec<&Token> = tokens[range.clone()].iter().filter(|t| t.kind == Kind::Word).collect();
+    let first = *words.first()?;
+    let last = *words.last()?;
+    let span = first.start..strip_end(text, last);
+    if words.len() == 1 {
+        if let Some(g) = is_pronoun(word(text, first)) {
+            return Some(Phrase::Pronoun(g, span));
+        }
+    }
+    let last_word = strip_possessive(word(text, last));
+    let written = text[span.clone()].to_string();
+    if !is_capitalised(last_word) {
+        // "a Mittal Steel spokesman", "US State Department officials", "the 30-year-old"
+        let lower: Vec<String> = words.iter().map(|t| word(text, t).to_lowercase()).collect();
+        return Some(Phrase::Description(lower, span));
+    }
+    // Trailing capitalised run: a name, an organisation, or only roles.
+    let mut k = words.len();
+    while k > 0 {
+        let w = word(text, words[k - 1]);
+        if is_capitalised(w) || is_name_connector(w) {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    let run: Vec<&str> = words[k..].iter().map(|t| word(text, t)).collect();
+    let mut lead = 0;
+    while lead < run.len() && (is_title(run[lead]) || is_demonym(run[lead]) || is_common_capitalised(run[lead]) || is_name_connector(run[lead])) {
+        lead += 1;
+    }
+    let name: Vec<String> = run[lead..]
+        .iter()
+        .enumerate()
+        .map(|(n, w)| if n + 1 == run.len() - lead { strip_possessive(w).to_string() } else { w.to_string() })
+        .collect();
+    if name.is_empty() {
+        let lower: Vec<String> = words.iter().map(|t| word(text, t).to_lowercase()).collect();
+        return Some(Phrase::Description(lower, span));
+    }
+    if name.iter().any(|w| is_organisation_word(w)) || is_outlet(&name.join(" ")) || (name.len() == 1 && name[0].chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) && name[0].len() > 1) {
+        return Some(Phrase::Organisation(written, span));
+    }
+    let name_start = words[k + lead].start;
+    Some(Phrase::Name(name, name_start..span.end))
+}
+
+/// Where a verb's subject is: the tokens of the phrase before the verb ("Putin on Tuesday said").
+fn subject_before(text: &str, tokens: &[Token], verb: usize, floor: usize) -> Option<Range<usize>> {
+    let mut j = verb;
+    // Skip auxiliaries and adverbials between the subject and the verb.
+    while j > floor {
+        let t = &tokens[j - 1];
+        if t.kind == Kind::Word && is_verb_modifier(word(text, t)) {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    // "The mayor of London, Sadiq Khan, said" / "Edward Leigh, who chairs it, warned"
+    if j > floor && tokens[j - 1].kind == Kind::Punct(',') {
+        let close = j - 1;
+        let mut k = close;
+        while k > floor && k + 16 > close && !matches!(tokens[k - 1].kind, Kind::Punct(',') | Kind::Quote(_)) {
+            k -= 1;
+        }
+        if k > floor && tokens[k - 1].kind == Kind::Punct(',') {
+            let inner = k..close;
+            let opens_with_name = tokens.get(k).is_some_and(|t| {
+                let w = word(text, t);
+                t.kind == Kind::Word && is_capitalised(w) && !is_common_capitalised(w)
+            });
+            if opens_with_name && close - k <= 5 {
+                return Some(inner);
+            }
+            j = k - 1;
+        } else {
+            return None;
+        }
+    }
+    let end = j;
+    let mut start = j;
+    while start > floor {
+        let t = &tokens[start - 1];
+        match t.kind {
+            Kind::Word => {
+                let w = word(text, t);
+                if is_phrase_break(w) || is_speech_verb(w) {
+                    break;
+                }
+                if w == "and" {
+                    // "Richard and Judy" joins names; "X and said" does not.
+                    let joins = start >= 2
+                        && tokens[start - 2].kind == Kind::Word
+                        && is_capitalised(word(text, &tokens[start - 2]))
+                        && tokens.get(start).is_some_and(|n| is_capitalised(word(text, n)));
+                    if !joins {
+                        break;
+                    }
+                }
+                start -= 1;
+            }
+            Kind::Punct('.') if start >= 2 && is_title(word(text, &tokens[start - 2])) => start -= 1,
+            _ => break,
+        }
+        if end - start > 10 {
+            break;
+        }
+    }
+    // Drop sentence connectors at the front ("But Edward Leigh", "Meanwhile, US officials").
+    while start < end && tokens[start].kind == Kind::Word {
+        let w = word(text, &tokens[start]);
+        if matches!(w, "But" | "And" | "So" | "Meanwhile" | "However" | "Then" | "Yet" | "Also" | "Now" | "Still" | "Instead" | "Separately")
+            || (w.chars().all(|c| c.is_lowercase()) && matches!(w, "and" | "but" | "so" | "then"))
+        {
+            start += 1;
+        } else {
+            break;
+        }
+    }
+    (start < end).then_some(start..end)
+}
+
+/// The phrase right after an inverted verb ("…,” said Mr Smith", ", reported CNN").
+fn subject_after(text: &str, tokens: &[Token], verb: usize, ceiling: usize) -> Option<Range<usize>> {
+    let start = verb + 1;
+    let mut end = start;
+    while end < ceiling && end - start < 8 {
+        let t = &tokens[end];
+        match t.kind {
+            Kind::Word => {
+                let w = word(text, t);
+                if end > start && (is_phrase_break(w) || is_speech_verb(w)) && !is_name_connector(w) {
+                    break;
+                }
+                if end == start && !(is_capitalised(w) || matches!(w, "the" | "a" | "an" | "he" | "she" | "they")) {
+                    return None;
+                }
+                end += 1;
+            }
+            Kind::Punct('.') if end > start && is_title(word(text, &tokens[end - 1])) && end + 1 < ceiling => end += 1,
+            _ => break,
+        }
+    }
+    // Stop before a trailing lowercase clause: "said Mr Smith yesterday".
+    while end > start {
+        let w = word(text, &tokens[end - 1]);
+        if is_capitalised(w) || tokens[start..end].iter().all(|t| !is_capitalised(word(text, t))) {
+            break;
+        }
+        end -= 1;
+    }
+    (end > start).then_some(start..end)
+}
+
+/// A speech verb in a sentence and the phrase that says it.
+#[derive(Debug, Clone)]
+struct Verb {
+    index: usize,
+    subject: Option<Phrase>,
+    /// The subject comes after the verb ("…,” said Smith).
+    inverted: bool,
+    /// The verb reports for an outlet ("reported CNN"): not the speaker.
+    outlet: bool,
+}
+
+fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> {
+    let mut verbs: Vec<Verb> = Vec::new();
+    for i in sentence.clone() {
+        let t = &tokens[i];
+        if t.kind != Kind::Word {
+            continue;
+        }
+        let w = word(text, t);
+        let lower = w.to_lowercase();
+        // "according to X"
+        if lower == "according" && tokens.get(i + 1).is_some_and(|n| word(text, n) == "to") {
+            let subject = subject_after(text, tokens, i + 1, sentence.end)
+                .and_then(|r| read_phrase(text, tokens, r));
+            let outlet = matches!(&subject, Some(Phrase::Organisation(n, _)) if is_outlet(n));
+            verbs.push(Verb { index: i, subject, inverted: true, outlet });
+            continue;
+        }
+        if !is_speech_verb(&lower) || is_capitalised(w) && lower != "speaking" && i == sentence.start {
+            continue;
+        }
+        // Nouns and adjectives that look like verbs: "the call", "his comments", "a statement".
+        if i > sentence.start && tokens[i - 1].kind == Kind::Word {
+            let before = word(text, &tokens[i - 1]).to_lowercase();
+            if matches!(before.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "to" | "of" | "been" | "being") && !matches!(lower.as_str(), "said" | "says" | "told") {
+                continue;
+            }
+        }
+        let after_quote = {
+            let mut k = i;
+            while k > sentence.start && tokens[k - 1].kind == Kind::Punct(',') {
+                k -= 1;
+            }
+            k > sentence.start && matches!(tokens[k - 1].kind, Kind::Quote(_))
+        };
+        let near_end = {
+            let rest = &tokens[i + 1..sentence.end];
+            rest.iter().take_while(|t| t.kind == Kind::Word).count() <= 6
+                && rest.iter().skip_while(|t| t.kind == Kind::Word).all(|t| matches!(t.kind, Kind::Punct(_)))
+        };
+        let comma_before = i > sentence.start && tokens[i - 1].kind == Kind::Punct(',');
+        let inverted_subject = if after_quote || (comma_before && near_end) {
+            subject_after(text, tokens, i, sentence.end).and_then(|r| read_phrase(text, tokens, r))
+        } else {
+            None
+        };
+        let (subject, inverted) = match inverted_subject {
+            Some(Phrase::Pronoun(..)) | None => {
+                // "…,” he said: the pronoun before the verb.
+                let before = subject_before(text, tokens, i, sentence.start).and_then(|r| read_phrase(text, tokens, r));
+                match (before, inverted_subject) {
+                    (Some(b), _) => (Some(b), false),
+                    (None, Some(p)) => (Some(p), true),
+                    (None, None) => (None, false),
+                }
+            }
+            Some(s) => (Some(s), true),
+        };
+        let outlet = lower.starts_with("report")
+            || matches!(&subject, Some(Phrase::Organisation(n, _)) if is_outlet(n));
+        verbs.push(Verb { index: i, subject, inverted, outlet });
+    }
+    verbs
+}
+
+/// Attributes every outermost quotation of an article. `spans` are all spans; the result is
+/// indexed like `spans` (nested spans get their parent's speaker later).
+pub fn attribute(text: &str, blocks: &[Block], spans: &[Span]) -> Vec<Option<Attribution>> {
+    let mut by_block: Vec<Vec<(usize, &Span)>> = vec![Vec::new(); blocks.len()];
+    for (i, s) in spans.iter().enumerate() {
+        if s.depth == 0 {
+            by_block[s.block].push((i, s));
+        }
+    }
+    let block_tokens: Vec<Vec<Token>> = blocks
+        .iter()
+        .enumerate()
+        .map(|(b, block)| {
+            let mut out = Vec::new();
+            tokens::tokenize(text, block.range.clone(), &by_block[b], &mut out);
+            out
+        })
+        .collect();
+    let article = Article::new(text, &block_tokens);
+    let mut result: Vec<Option<Attribution>> = vec![None; spans.len()];
+    // The last speaker named by a speech verb or given to a quotation, with its block.
+    let mut last: Option<(Speaker, usize)> = None;
+    let mut speaker_counts: HashMap<String, usize> = HashMap::new();
+    let mut headline_quotes = Vec::new();
+
+    for (b, block) in blocks.iter().enumerate() {
+        let tokens = &block_tokens[b];
+        for sentence in tokens::sentences(text, tokens, spans) {
+            let verbs = verbs_in(text, tokens, &sentence);
+            // Resolve each verb's subject once, in order, so "adding" can inherit.
+            let mut resolved: Vec<Option<(Speaker, Pattern, Range<usize>, f32)>> = Vec::with_capacity(verbs.len());
+            for (v, verb) in verbs.iter().enumerate() {
+                let found = match &verb.subject {
+                    _ if verb.outlet => None,
+                    Some(phrase) => resolve(&article, phrase, tokens[verb.index].start, last.as_ref().map(|l| &l.0), verb.inverted),
+                    None => None,
+                };
+                let found = found.or_else(|| {
+                    // Participles and coordinated verbs inherit: "…, adding", "and warned".
+                    if verb.subject.is_some() && !verb.outlet {
+                        return None;
+                    }
+                    if verb.outlet {
+                        return None;
+                    }
+                    resolved[..v].iter().rev().flatten().next().map(|(s, _, m, c)| (s.clone(), Pattern::Pronoun, m.clone(), c * 0.9))
+                });
+                resolved.push(found);
+            }
+            let quotes: Vec<usize> = sentence
+                .clone()
+                .filter_map(|i| match tokens[i].kind {
+                    Kind::Quote(q) => Some(i),
+                    _ => None,
+                })
+                .collect();
+            for &qi in &quotes {
+                let Kind::Quote(q) = tokens[qi].kind else { continue };
+                let choice = choose_verb(&verbs, &resolved, qi, tokens, text);
+                let attribution = match choice {
+                    Some((speaker, pattern, mention, confidence)) => Attribution {
+                        speaker: Some(speaker),
+                        pattern,
+                        mention: Some(mention),
+                        confidence,
+                    },
+                    None => {
+                        if blocks[b].headline {
+                            headline_quotes.push(q);
+                            Attribution { speaker: None, pattern: Pattern::Other, mention: None, confidence: 0.3 }
+                        } else {
+                            // Floating: the speaker of the quotation or speech just before.
+                            match &last {
+                                Some((speaker, lb)) if b - lb <= 2 || spans[q].continuation => Attribution {
+                                    speaker: Some(speaker.clone()),
+                                    pattern: Pattern::Floating,
+                                    mention: None,
+                                    confidence: if b == *lb || spans[q].continuation { 0.8 } else { 0.6 },
+                                },
+                                _ => Attribution { speaker: None, pattern: Pattern::Other, mention: None, confidence: 0.3 },
+                            }
+                        }
+                    }
+                };
+                if let Some(s) = &attribution.speaker {
+                    if !blocks[b].headline {
+                        last = Some((s.clone(), b));
+                        *speaker_counts.entry(speaker_key(&article, s)).or_default() += 1;
+                    }
+                }
+                result[q] = Some(attribution);
+            }
+            // Indirect speech also sets the speaker carried to a floating quotation.
+            if quotes.is_empty() {
+                if let Some(Some((s, _, _, _))) = resolved.iter().rev().find(|r| r.is_some()) {
+                    if !blocks[b].headline {
+                        last = Some((s.clone(), b));
+                    }
+                }
+            }
+        }
+    }
+    // A headline quotation with no verb: the article's most quoted speaker said it.
+    if !headline_quotes.is_empty() {
+        let top = result
+            .iter()
+            .flatten()
+            .filter_map(|a| a.speaker.as_ref())
+            .max_by_key(|s| speaker_counts.get(&speaker_key(&article, s)).copied().unwrap_or(0))
+            .cloned();
+        for q in headline_quotes {
+            if let (Some(a), Some(top)) = (result[q].as_mut(), top.clone()) {
+                a.speaker = Some(top);
+                a.pattern = Pattern::Other;
+                a.confidence = 0.5;
+            }
+        }
+    }
+    let names: Vec<String> = (0..article.people.len()).map(|p| article.person_name(p)).collect();
+    NAMES.with(|n| *n.borrow_mut() = names);
+    result
+}
+
+thread_local! {
+    /// Names of the people of the article last attributed on this thread, for `speaker_name`.
+    static NAMES: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The display name of a resolved speaker of the article last attributed on this thread.
+pub fn speaker_name(speaker: &Speaker) -> String {
+    match speaker {
+        Speaker::Person(p) => NAMES.with(|n| n.borrow().get(*p).cloned().unwrap_or_default()),
+        Speaker::Literal(s) => s.clone(),
+    }
+}
+
+fn speaker_key(article: &Article, s: &Speaker) -> String {
+    match s {
+        Speaker::Person(p) => article.person_name(*p),
+        Speaker::Literal(l) => l.clone(),
+    }
+}
+
+/// Picks the speech verb that governs the quotation at token `qi`.
+fn choose_verb(
+    verbs: &[Verb],
+    resolved: &[Option<(Speaker, Pattern, Range<usize>, f32)>],
+    qi: usize,
+    tokens: &[Token],
+    text: &str,
+) -> Option<(Speaker, Pattern, Range<usize>, f32)> {
+    let _ = text;
+    // Right after the quotation: “…,” he said / “…,” said Smith.
+    let after = verbs.iter().enumerate().find(|(_, v)| {
+        v.index > qi
+            && !v.outlet
+            && tokens[qi + 1..v.index].iter().all(|t| !matches!(t.kind, Kind::Quote(_)))
+            && v.index - qi <= 7
+    });
+    if let Some((i, _)) = after {
+        if let Some(r) = &resolved[i] {
+            return Some(r.clone());
+        }
+    }
+    // Before it in the sentence: Putin said, “…” / accused Russia of “…”.
+    let before = verbs.iter().enumerate().rev().find(|(i, v)| v.index < qi && resolved[*i].is_some() && !v.outlet);
+    if let Some((i, _)) = before {
+        return resolved[i].clone();
+    }
+    // Anywhere later in the sentence.
+    verbs
+        .iter()
+        .enumerate()
+        .find(|(i, v)| v.index > qi && resolved[*i].is_some() && !v.outlet)
+        .and_then(|(i, _)| resolved[i].clone())
+}
+
+/// Resolves a subject phrase to a speaker.
+fn resolve(
+    article: &Article,
+    phrase: &Phrase,
+    at: usize,
+    last: Option<&Speaker>,
+    inverted: bool,
+) -> Option<(Speaker, Pattern, Range<usize>, f32)> {
+    let named = if inverted { Pattern::After } else { Pattern::Before };
+    match phrase {
+        Phrase::Name(words, range) => {
+            let person = article.find_person(words);
+            match person {
+                Some(p) => Some((Speaker::Person(p), named, range.clone(), 0.95)),
+                None => Some((Speaker::Literal(words.join(" ")), named, range.clone(), 0.85)),
+            }
+        }
+        Phrase::Organisation(name, range) => {
+            let name = name.strip_prefix("The ").map(|n| format!("the {n}")).unwrap_or_else(|| name.clone());
+            Some((Speaker::Literal(name), named, range.clone(), 0.85))
+        }
+        Phrase::Pronoun(Gender::Unknown, _) => None,
+        Phrase::Pronoun(gender, range) => {
+            if *gender == Gender::Plural {
+                return match last {
+                    Some(Speaker::Literal(l)) => Some((Speaker::Literal(l.clone()), Pattern::Pronoun, range.clone(), 0.6)),
+                    _ => None,
+                };
+            }
+            // Prefer the last speaker when the gender fits and no one newer is named.
+            let antecedent = article.antecedent(at, *gender, 0);
+            antecedent.map(|p| (Speaker::Person(p), Pattern::Pronoun, range.clone(), 0.85))
+        }
+        Phrase::Description(words, range) => {
+            let determiner = words.first().map(String::as_str);
+            let content: Vec<String> = words
+                .iter()
+                .skip_while(|w| matches!(w.as_str(), "the" | "a" | "an"))
+                .map(|w| strip_possessive(w).to_string())
+                .collect();
+            let head = content.last().cloned().unwrap_or_default();
+            let written = article.text[range.clone()].to_string();
+            let written = written.strip_prefix("The ").map(|n| format!("the {n}")).unwrap_or(written);
+            // "the Russian President" → the person written with those roles.
+            if let Some(p) = article.person_with_roles(at, &content) {
+                return Some((Speaker::Person(p), Pattern::Pronoun, range.clone(), 0.85));
+            }
+            if determiner == Some("the") && !is_document_noun(&head) && content.len() <= 4 {
+                // "the 30-year-old", "the Oscar-nominated actor": the person just written about.
+                let g = title_gender(&head);
+                return article
+                    .antecedent(at, g, 0)
+                    .map(|p| (Speaker::Person(p), Pattern::Pronoun, range.clone(), 0.7));
+            }
+            if content.is_empty() || content.len() > 8 {
+                return None;
+            }
+            Some((Speaker::Literal(written), named, range.clone(), 0.75))
+        }
+    }
+}

@@ -1,0 +1,316 @@
+//! Quotation spans: which marks open and close quotations, which are apostrophes, and where
+//! each quotation's words start and end. Linear in the text; never gives up on a paragraph.
+
+use std::ops::Range;
+
+/// A quotation found between marks, as byte offsets of the text it was found in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// The opening mark (or the paragraph start for a quote whose opening mark is missing).
+    pub open: usize,
+    /// The quoted words, marks excluded, outer whitespace trimmed.
+    pub content: Range<usize>,
+    /// One past the closing mark; the paragraph end when the quote is never closed.
+    pub close: usize,
+    /// True when a closing mark was found.
+    pub closed: bool,
+    /// 0 for an outermost quotation, 1 for a quote within a quote, and so on.
+    pub depth: usize,
+    /// Which block (paragraph) of the input it is in.
+    pub block: usize,
+    /// The paragraph reopens a quotation left open at the end of the previous one.
+    pub continuation: bool,
+    /// Single marks (‘ ’ or ') rather than double ones.
+    pub single: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// “ " „ «
+    Double,
+    /// ‘ '
+    Single,
+}
+
+struct Open {
+    class: Class,
+    /// Byte offset of the mark.
+    at: usize,
+    /// Offset just after the mark.
+    after: usize,
+    /// „ is closed by “ in German typography.
+    low: bool,
+}
+
+fn is_open_context(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => c.is_whitespace() || "([{—–-/“‘\"'«„:".contains(c),
+    }
+}
+
+fn is_close_context(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => c.is_whitespace() || ".,;:!?)]}—–-/”’\"'»…".contains(c),
+    }
+}
+
+fn is_wordy(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric())
+}
+
+/// `'90s`, `‘em`, `'n'`: an elision after a space, not an opening mark.
+fn is_elision(rest: &str) -> bool {
+    let bytes = rest.as_bytes();
+    let decade = bytes.len() >= 3
+        && bytes[0].is_ascii_digit()
+        && bytes[1].is_ascii_digit()
+        && (bytes.len() == 3 || !bytes[3].is_ascii_digit() || bytes[2] == b's');
+    let word_end = |w: &str| {
+        rest.strip_prefix(w)
+            .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    };
+    decade || word_end("em") || word_end("tis") || word_end("til") || word_end("cause")
+}
+
+fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
+    let part = &text[range.clone()];
+    let start = range.start + (part.len() - part.trim_start().len());
+    let end = range.start + part.trim_end().len();
+    if start > end { start..start } else { start..end }
+}
+
+/// Whether a block opens with a quotation mark (after optional whitespace or a dash).
+fn starts_with_open_mark(text: &str, block: &Range<usize>) -> bool {
+    let part = text[block.clone()].trim_start();
+    part.starts_with(['“', '"', '«', '„', '‘'])
+        || (part.starts_with('\'') && !is_elision(&part[1..]))
+}
+
+/// Finds every quotation in the given blocks (paragraphs) of `text`, in order of opening mark.
+pub fn find(text: &str, blocks: &[Range<usize>]) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut previous_left_open = false;
+    for (index, block) in blocks.iter().enumerate() {
+        let continues = previous_left_open && starts_with_open_mark(text, block);
+        let next_reopens = blocks
+            .get(index + 1)
+            .is_some_and(|next| starts_with_open_mark(text, next));
+        previous_left_open = find_in_block(text, block.clone(), index, continues, next_reopens, &mut spans);
+    }
+    spans
+}
+
+/// Returns whether the block ends inside a double quotation.
+fn find_in_block(
+    text: &str,
+    block: Range<usize>,
+    index: usize,
+    continues: bool,
+    next_reopens: bool,
+    spans: &mut Vec<Span>,
+) -> bool {
+    let first = spans.len();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut stray_closes: Vec<(usize, usize)> = Vec::new();
+    let part = &text[block.clone()];
+    let mut prev: Option<char> = None;
+    let mut iter = part.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let at = block.start + i;
+        let after = at + c.len_utf8();
+        let next = iter.peek().map(|&(_, n)| n);
+        let double_open = stack.iter().rposition(|o| o.class == Class::Double);
+        let single_open = stack.iter().rposition(|o| o.class == Class::Single);
+        let mut push = |class, low| {
+            stack.push(Open { class, at, after, low });
+        };
+        match c {
+            '„' => push(Class::Double, true),
+            '“' => {
+                // „…“ (German) closes with “; otherwise “ opens.
+                match double_open {
+                    Some(d) if stack[d].low => close(text, &mut stack, d, at, after, index, spans),
+                    _ => push(Class::Double, false),
+                }
+            }
+            '«' => push(Class::Double, false),
+            '”' | '»' => match double_open {
+                Some(d) => close(text, &mut stack, d, at, after, index, spans),
+                None => stray_closes.push((at, after)),
+            },
+            '"' => {
+                let left_open = is_open_context(prev);
+                let right_close = is_close_context(next);
+                match double_open {
+                    Some(d) if !left_open || right_close => {
+                        close(text, &mut stack, d, at, after, index, spans)
+                    }
+                    Some(_) => push(Class::Double, false),
+                    None if right_close && !left_open => stray_closes.push((at, after)),
+                    None => push(Class::Double, false),
+                }
+            }
+            '‘' | '\'' => {
+                let rest = &part[i + c.len_utf8()..];
+                if is_wordy(prev) && is_wordy(next) {
+                    // Russia's, don't: an apostrophe inside a word.
+                } else if let Some(s) = single_open.filter(|_| !is_wordy(next) && !is_open_context(prev)) {
+                    close(text, &mut stack, s, at, after, index, spans);
+                } else if is_open_context(prev) && !is_close_context(next) && !is_elision(rest) {
+                    push(Class::Single, false);
+                }
+            }
+            '’' => {
+                if is_wordy(prev) && is_wordy(next) {
+                    // Russia’s
+                } else if let Some(s) = single_open.filter(|_| !is_wordy(next)) {
+                    close(text, &mut stack, s, at, after, index, spans);
+                }
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    // A closing mark with nothing open, in a paragraph that carries on a quotation whose
+    // reopening mark is missing: the quote runs from the paragraph start to that mark.
+    let block_start = trimmed(text, block.clone()).start;
+    if let Some(&(at, after)) = stray_closes.first() {
+        let nothing_before = spans[first..].iter().all(|s| s.open > at);
+        if nothing_before && (continues || stack.is_empty()) && at > block_start {
+            let content = trimmed(text, block_start..at);
+            if text[content.clone()].split_whitespace().count() >= 3 && continues {
+                spans.push(Span {
+                    open: block_start,
+                    content,
+                    close: after,
+                    closed: true,
+                    depth: 0,
+                    block: index,
+                    continuation: true,
+                    single: false,
+                });
+            }
+        }
+    }
+    // The outermost double quotation still open runs to the end of the paragraph (the news
+    // convention for quotes over several paragraphs); unclosed singles were apostrophes.
+    let mut left_open = false;
+    if let Some(outer) = stack.iter().find(|o| o.class == Class::Double) {
+        let content = trimmed(text, outer.after..block.end);
+        let words = text[content.clone()].split_whitespace().count();
+        let at_start = outer.at == block_start;
+        if words > 0 && (next_reopens || at_start || words >= 4) {
+            let depth = spans[first..].iter().filter(|s| s.open < outer.at && s.close > outer.at).count();
+            spans.push(Span {
+                open: outer.at,
+                content,
+                close: block.end,
+                closed: false,
+                depth,
+                block: index,
+                continuation: false,
+                single: false,
+            });
+            left_open = next_reopens;
+        }
+    }
+    // Mark continuations: the first quotation of a paragraph that reopens an unclosed one.
+    if continues {
+        if let Some(span) = spans[first..].iter_mut().filter(|s| s.depth == 0).min_by_key(|s| s.open) {
+            if span.open == block_start {
+                span.continuation = true;
+            }
+        }
+    }
+    spans[first..].sort_by_key(|s| s.open);
+    left_open
+}
+
+fn close(
+    text: &str,
+    stack: &mut Vec<Open>,
+    index_in_stack: usize,
+    at: usize,
+    after: usize,
+    block: usize,
+    spans: &mut Vec<Span>,
+) {
+    let open = &stack[index_in_stack];
+    let content = trimmed(text, open.after..at);
+    if !content.is_empty() {
+        spans.push(Span {
+            open: open.at,
+            content,
+            close: after,
+            closed: true,
+            depth: index_in_stack,
+            block,
+            continuation: false,
+            single: open.class == Class::Single,
+        });
+    }
+    // Marks opened inside and never closed were not quotations.
+    stack.truncate(index_in_stack);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<String> {
+        let blocks: Vec<Range<usize>> = {
+            let mut out = Vec::new();
+            let mut start = 0;
+            for part in text.split("\n\n") {
+                out.push(start..start + part.len());
+                start += part.len() + 2;
+            }
+            out
+        };
+        find(text, &blocks).iter().map(|s| text[s.content.clone()].to_string()).collect()
+    }
+
+    #[test]
+    fn curly_and_straight_marks() {
+        assert_eq!(texts("He said, “We will win,” and left."), ["We will win,"]);
+        assert_eq!(texts("He said, \"We will win,\" and left."), ["We will win,"]);
+        assert_eq!(texts("Il a dit « non » hier."), ["non"]);
+        assert_eq!(texts("Er sagte „nein“ gestern."), ["nein"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert_eq!(texts("US, NATO ‘ignored’ Russia’s key concerns"), ["ignored"]);
+        assert_eq!(texts("Let’s go back to the '90s, said the Philippines' leader."), Vec::<String>::new());
+        assert_eq!(texts("Trump says he 'can' and 'may' act"), ["can", "may"]);
+    }
+
+    #[test]
+    fn split_quote_gives_two() {
+        assert_eq!(texts("“We will win,” he said, “and soon.”"), ["We will win,", "and soon."]);
+    }
+
+    #[test]
+    fn nested_quotes_are_both_found() {
+        let found = texts("He said, \"I thought 'I'm going to die' then.\"");
+        assert_eq!(found, ["I thought 'I'm going to die' then.", "I'm going to die"]);
+    }
+
+    #[test]
+    fn quotes_over_paragraphs_give_one_per_paragraph() {
+        let text = "He said: “First part.\n\n“Second part.\n\n“Last part.”\n\nAfter.";
+        assert_eq!(texts(text), ["First part.", "Second part.", "Last part."]);
+        let blocks = vec![0..22, 24..39, 41..55];
+        let spans = find(text, &blocks);
+        assert_eq!(spans.iter().map(|s| s.continuation).collect::<Vec<_>>(), [false, true, true]);
+    }
+
+    #[test]
+    fn unbalanced_marks_are_recovered_locally() {
+        // A stray mark in one paragraph does not swallow the next.
+        let text = "He was 6'2\" tall.\n\nShe said \"yes\" twice.";
+        assert_eq!(texts(text), ["yes"]);
+    }
+}

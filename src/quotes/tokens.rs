@@ -1,0 +1,143 @@
+//! Tokens of the narrative around quotations: words, punctuation, and whole quotations as
+//! single opaque tokens, cut into sentences.
+
+use std::ops::Range;
+
+use super::spans::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Punct(char),
+    /// An outermost quotation, by index into the spans.
+    Quote(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Words that end with a full stop that does not end a sentence.
+fn is_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Gen" | "Sen" | "Rep" | "Gov" | "Lt" | "Col" | "Capt"
+            | "Prof" | "Jr" | "Sr" | "Inc" | "Ltd" | "Co" | "No" | "vs" | "Sgt" | "Rev" | "Mt"
+            | "Ft" | "Jan" | "Feb" | "Mar" | "Apr" | "Aug" | "Sept" | "Sep" | "Oct" | "Nov"
+            | "Dec" | "Corp" | "Bros" | "approx" | "est" | "U.S" | "U.K" | "U.N" | "e.g" | "i.e"
+    ) || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '&' || c == '%' || c == '£' || c == '$' || c == '€'
+}
+
+/// Tokenises `range` of `text`; outermost quotations (depth 0 spans of this block) become
+/// single tokens.
+pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out: &mut Vec<Token>) {
+    let mut quotes = quotes.iter().peekable();
+    let mut i = range.start;
+    let bytes = text.as_bytes();
+    while i < range.end {
+        if let Some(&&(index, span)) = quotes.peek() {
+            if span.open <= i {
+                out.push(Token {
+                    kind: Kind::Quote(index),
+                    start: span.open,
+                    end: span.close,
+                });
+                i = span.close.max(i + 1);
+                quotes.next();
+                continue;
+            }
+        }
+        let limit = quotes.peek().map_or(range.end, |(_, s)| s.open.min(range.end));
+        let Some(c) = text[i..].chars().next() else { break };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if is_word_char(c) {
+            let start = i;
+            let mut j = i;
+            while j < limit {
+                let Some(ch) = text[j..].chars().next() else { break };
+                if is_word_char(ch) {
+                    j += ch.len_utf8();
+                    continue;
+                }
+                // Joiners inside a word: Russia’s, 30-year-old, U.S, 1,000, 2.5
+                if matches!(ch, '\'' | '’' | '-' | '.' | ',' | '‑') {
+                    let after = j + ch.len_utf8();
+                    let next_ok = after < limit
+                        && text[after..].chars().next().is_some_and(|n| {
+                            if ch == ',' { n.is_ascii_digit() && bytes[j - 1].is_ascii_digit() } else { n.is_alphanumeric() }
+                        });
+                    if next_ok {
+                        j = after;
+                        continue;
+                    }
+                }
+                break;
+            }
+            out.push(Token {
+                kind: Kind::Word,
+                start,
+                end: j,
+            });
+            i = j.max(i + 1);
+        } else {
+            out.push(Token {
+                kind: Kind::Punct(c),
+                start: i,
+                end: i + c.len_utf8(),
+            });
+            i += c.len_utf8();
+        }
+    }
+}
+
+/// Splits a block's tokens into sentences (ranges of token indices).
+pub fn sentences(text: &str, tokens: &[Token], spans: &[Span]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..tokens.len() {
+        let next_starts_sentence = tokens.get(i + 1).is_some_and(|n| match n.kind {
+            Kind::Word => text[n.start..n.end].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+            Kind::Quote(_) => true,
+            Kind::Punct(c) => matches!(c, '(' | '[' | '—' | '–'),
+        });
+        let ends = match tokens[i].kind {
+            Kind::Punct('.' | '!' | '?' | '…') => {
+                let previous_word = i
+                    .checked_sub(1)
+                    .map(|p| &text[tokens[p].start..tokens[p].end])
+                    .filter(|_| i > 0 && matches!(tokens[i - 1].kind, Kind::Word) && tokens[i - 1].end == tokens[i].start);
+                let abbreviation = tokens[i].kind == Kind::Punct('.') && previous_word.is_some_and(is_abbreviation);
+                next_starts_sentence && !abbreviation
+            }
+            // A quotation that ends its own sentence, followed by a new capitalised sentence.
+            Kind::Quote(q) => {
+                let span = &spans[q];
+                let inner = text[span.content.clone()].trim_end();
+                inner.ends_with(['.', '!', '?', '…'])
+                    && tokens.get(i + 1).is_some_and(|n| {
+                        matches!(n.kind, Kind::Word)
+                            && text[n.start..n.end].chars().next().is_some_and(char::is_uppercase)
+                    })
+            }
+            _ => false,
+        };
+        if ends {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < tokens.len() {
+        out.push(start..tokens.len());
+    }
+    out
+}
