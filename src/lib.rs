@@ -6,8 +6,10 @@ pub mod build;
 pub mod config;
 pub mod content;
 pub mod error;
+pub mod extract;
 pub mod graph;
 pub mod output;
+pub mod quotes;
 pub mod render;
 
 pub use build::{BuildOptions, BuildReport, build, build_in_memory};

@@ -40,11 +40,21 @@ enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Print the quotations found in article files (.md or .txt), with their speakers
+    Quotes {
+        /// Print JSON: {"articles":[{"path","quotes":[{"text","speaker","start","end","kind","confidence"}]}]}
+        #[arg(long)]
+        json: bool,
+        /// Article files to read
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Quotes { json, paths } => quotes_command(&paths, json),
         Command::Build {
             root,
             output,
@@ -89,6 +99,31 @@ fn main() -> ExitCode {
                 Err(error) => report_failure(&error),
             }
         }
+    }
+}
+
+/// Extracts quotations from each file; a file that cannot be read is reported and skipped.
+fn quotes_command(paths: &[PathBuf], json: bool) -> ExitCode {
+    let mut files = Vec::with_capacity(paths.len());
+    let mut failed = false;
+    for path in paths {
+        match gazette::extract::quotes_in_file(path) {
+            Ok(file) => files.push(file),
+            Err(problem) => {
+                eprintln!("{problem}");
+                failed = true;
+            }
+        }
+    }
+    if json {
+        println!("{}", gazette::extract::to_json(&files));
+    } else {
+        print!("{}", gazette::extract::to_table(&files));
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

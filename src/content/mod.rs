@@ -438,6 +438,45 @@ fn parse_text(path: &Path, text: String, meta: Option<(PathBuf, String)>) -> Par
     }
 }
 
+impl Article {
+    /// The stretches of prose to search for quotations, as ranges of `text`: for a raw article
+    /// the headline, dek and paragraphs; for Markdown every paragraph, heading and table cell.
+    pub fn prose_blocks(&self) -> Vec<crate::quotes::Block> {
+        use crate::quotes::Block;
+        match &self.body {
+            Body::Plain(paragraphs) => {
+                let mut blocks = Vec::with_capacity(paragraphs.len() + 2);
+                if let Some(raw) = rawtext::parse(&self.text) {
+                    blocks.push(Block {
+                        range: raw.headline,
+                        headline: true,
+                    });
+                    blocks.extend(raw.dek.map(Block::paragraph));
+                }
+                blocks.extend(paragraphs.iter().cloned().map(Block::paragraph));
+                blocks
+            }
+            Body::Markdown(body) => markdown_blocks(&self.text, body.clone()),
+        }
+    }
+}
+
+/// Source ranges of the Markdown blocks that hold prose (paragraphs, headings, table cells).
+fn markdown_blocks(text: &str, body: Range<usize>) -> Vec<crate::quotes::Block> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let offset = body.start;
+    let parser = Parser::new_ext(&text[body], crate::render::markdown::options());
+    parser
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::TableCell) => Some(
+                crate::quotes::Block::paragraph(range.start + offset..range.end + offset),
+            ),
+            _ => None,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -57,7 +57,9 @@ fn word<'t>(text: &'t str, t: &Token) -> &'t str {
 }
 
 fn strip_possessive(w: &str) -> &str {
-    w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w)
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
 }
 
 fn is_capitalised(w: &str) -> bool {
@@ -105,7 +107,10 @@ fn runs(text: &str, tokens: &[Token]) -> Vec<Run> {
             if is_capitalised(w) {
                 end += 1;
             } else if is_name_connector(w)
-                && tokens.get(end + 1).is_some_and(|t| t.kind == Kind::Word && is_capitalised(word(text, t)))
+                && tokens.get(end + 1).is_some_and(|t| {
+                    let next = word(text, t);
+                    t.kind == Kind::Word && is_capitalised(next) && !is_common_capitalised(next)
+                })
             {
                 end += 2;
             } else {
@@ -120,7 +125,11 @@ fn runs(text: &str, tokens: &[Token]) -> Vec<Run> {
                 break;
             }
             let w = word(text, t);
-            if is_capitalised(w) || is_phrase_break(w) || is_name_connector(w) || w.chars().any(|c| c.is_ascii_digit()) {
+            if is_capitalised(w)
+                || is_phrase_break(w)
+                || is_name_connector(w)
+                || w.chars().any(|c| c.is_ascii_digit())
+            {
                 break;
             }
             lower_roles.push(w.to_lowercase());
@@ -142,7 +151,6 @@ struct NameParts {
     gender: Gender,
     /// Where the name starts (byte offset).
     start: usize,
-    end: usize,
 }
 
 fn split_run(text: &str, tokens: &[Token], run: &Range<usize>) -> NameParts {
@@ -156,7 +164,10 @@ fn split_run(text: &str, tokens: &[Token], run: &Range<usize>) -> NameParts {
     let mut k = 0;
     while k < words.len() {
         let w = words[k].0;
-        let lead = is_title(w) || is_demonym(w) || (k == 0 && is_common_capitalised(w)) || is_name_connector(w);
+        let lead = is_title(w)
+            || is_demonym(w)
+            || (k == 0 && is_common_capitalised(w))
+            || is_name_connector(w);
         // A title is only a title when a name follows it.
         if lead && k + 1 < words.len() {
             let g = title_gender(w);
@@ -175,18 +186,20 @@ fn split_run(text: &str, tokens: &[Token], run: &Range<usize>) -> NameParts {
     let name: Vec<String> = rest
         .iter()
         .enumerate()
-        .map(|(n, (w, _))| if n + 1 == rest.len() { strip_possessive(w).to_string() } else { w.to_string() })
+        .map(|(n, (w, _))| {
+            if n + 1 == rest.len() {
+                strip_possessive(w).to_string()
+            } else {
+                w.to_string()
+            }
+        })
         .collect();
-    let (start, end) = match (rest.first(), rest.last()) {
-        (Some(first), Some(last)) => (first.1.start, strip_end(text, last.1)),
-        _ => (0, 0),
-    };
+    let start = rest.first().map_or(0, |first| first.1.start);
     NameParts {
         roles,
         name,
         gender,
         start,
-        end,
     }
 }
 
@@ -197,10 +210,19 @@ fn strip_end(text: &str, t: &Token) -> usize {
 fn looks_like_person(name: &[String]) -> bool {
     !name.is_empty()
         && name.len() <= 5
-        && !name.iter().any(|w| is_organisation_word(w) || is_place_or_thing_word(w) || is_outlet(w))
-        && !(name.len() == 1 && (is_common_capitalised(&name[0]) || is_title(&name[0]) || is_demonym(&name[0])))
-        && name.iter().all(|w| !w.chars().all(|c| c.is_ascii_uppercase() || !c.is_alphabetic()) || w.len() <= 1)
-        && !name.iter().any(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        && !name
+            .iter()
+            .any(|w| is_organisation_word(w) || is_place_or_thing_word(w) || is_outlet(w))
+        && !(name.len() == 1
+            && (is_common_capitalised(&name[0]) || is_title(&name[0]) || is_demonym(&name[0])))
+        && name.iter().all(|w| {
+            !w.chars()
+                .all(|c| c.is_ascii_uppercase() || !c.is_alphabetic())
+                || w.len() <= 1
+        })
+        && !name
+            .iter()
+            .any(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
 }
 
 impl<'t> Article<'t> {
@@ -218,7 +240,19 @@ impl<'t> Article<'t> {
                 let parts = split_run(text, tokens, &run.range);
                 let oblique = run.range.start > 0
                     && tokens[run.range.start - 1].kind == Kind::Word
-                    && matches!(word(text, &tokens[run.range.start - 1]), "with" | "by" | "to" | "from" | "for" | "against" | "of" | "and" | "met" | "meeting");
+                    && matches!(
+                        word(text, &tokens[run.range.start - 1]),
+                        "with"
+                            | "by"
+                            | "to"
+                            | "from"
+                            | "for"
+                            | "against"
+                            | "of"
+                            | "and"
+                            | "met"
+                            | "meeting"
+                    );
                 found.push((parts, run.lower_roles, oblique));
             }
         }
@@ -229,7 +263,11 @@ impl<'t> Article<'t> {
                 let gender = if parts.gender != Gender::Unknown {
                     parts.gender
                 } else {
-                    lower_roles.iter().map(|r| title_gender(r)).find(|g| *g != Gender::Unknown).unwrap_or(Gender::Unknown)
+                    lower_roles
+                        .iter()
+                        .map(|r| title_gender(r))
+                        .find(|g| *g != Gender::Unknown)
+                        .unwrap_or(Gender::Unknown)
                 };
                 article.add_person(&parts.name, roles, gender);
             }
@@ -302,9 +340,7 @@ impl<'t> Article<'t> {
         let mut best: Option<(usize, usize)> = None;
         for (i, p) in self.people.iter().enumerate() {
             let words: Vec<String> = p.words.iter().map(fold).collect();
-            let matches = words.ends_with(&wanted)
-                || wanted.ends_with(&words)
-                || (wanted.len() == 1 && words.first() == wanted.first() && words.len() >= 2 && false);
+            let matches = words.ends_with(&wanted) || wanted.ends_with(&words);
             if matches && best.is_none_or(|(_, len)| words.len() > len) {
                 best = Some((i, words.len()));
             }
@@ -319,7 +355,11 @@ impl<'t> Article<'t> {
     /// The most recent person mentioned before `at` whose gender fits.
     fn antecedent(&self, at: usize, gender: Gender, not_before: usize) -> Option<usize> {
         let end = self.mentions.partition_point(|m| m.at < at);
-        let candidates = self.mentions[..end].iter().rev().take(40).filter(|m| m.at >= not_before);
+        let candidates = self.mentions[..end]
+            .iter()
+            .rev()
+            .take(40)
+            .filter(|m| m.at >= not_before);
         let mut fallback = None;
         for m in candidates {
             if !self.people[m.person].gender.compatible(gender) {
@@ -341,11 +381,16 @@ impl<'t> Article<'t> {
         let end = self.mentions.partition_point(|m| m.at < at);
         let recent = self.mentions[..end].iter().rev().map(|m| m.person);
         let all = 0..self.people.len();
-        recent
-            .chain(all)
-            .find(|&p| roles.iter().all(|r| self.people[p].roles.iter().any(|pr| pr == r)))
+        recent.chain(all).find(|&p| {
+            roles
+                .iter()
+                .all(|r| self.people[p].roles.iter().any(|pr| pr == r))
+        })
     }
 }
+
+/// A resolved speaker, how it was found, the words naming it, and the confidence.
+type Found = (Speaker, Pattern, Range<usize>, f32);
 
 /// The subject of a speech verb, before resolution.
 #[derive(Debug, Clone)]
@@ -359,7 +404,10 @@ enum Phrase {
 
 /// Reads the noun phrase made of `tokens[range]` (in text order).
 fn read_phrase(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Phrase> {
-    let words: Vec<&Token> = tokens[range.clone()].iter().filter(|t| t.kind == Kind::Word).collect();
+    let words: Vec<&Token> = tokens[range.clone()]
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .collect();
     let first = *words.first()?;
     let last = *words.last()?;
     let span = first.start..strip_end(text, last);
@@ -387,19 +435,37 @@ fn read_phrase(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Phra
     }
     let run: Vec<&str> = words[k..].iter().map(|t| word(text, t)).collect();
     let mut lead = 0;
-    while lead < run.len() && (is_title(run[lead]) || is_demonym(run[lead]) || is_common_capitalised(run[lead]) || is_name_connector(run[lead])) {
+    while lead < run.len()
+        && (is_title(run[lead])
+            || is_demonym(run[lead])
+            || is_common_capitalised(run[lead])
+            || is_name_connector(run[lead]))
+    {
         lead += 1;
     }
     let name: Vec<String> = run[lead..]
         .iter()
         .enumerate()
-        .map(|(n, w)| if n + 1 == run.len() - lead { strip_possessive(w).to_string() } else { w.to_string() })
+        .map(|(n, w)| {
+            if n + 1 == run.len() - lead {
+                strip_possessive(w).to_string()
+            } else {
+                w.to_string()
+            }
+        })
         .collect();
     if name.is_empty() {
         let lower: Vec<String> = words.iter().map(|t| word(text, t).to_lowercase()).collect();
         return Some(Phrase::Description(lower, span));
     }
-    if name.iter().any(|w| is_organisation_word(w)) || is_outlet(&name.join(" ")) || (name.len() == 1 && name[0].chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) && name[0].len() > 1) {
+    if name.iter().any(|w| is_organisation_word(w))
+        || is_outlet(&name.join(" "))
+        || (name.len() == 1
+            && name[0]
+                .chars()
+                .all(|c| c.is_uppercase() || !c.is_alphabetic())
+            && name[0].len() > 1)
+    {
         return Some(Phrase::Organisation(written, span));
     }
     let name_start = words[k + lead].start;
@@ -422,7 +488,10 @@ fn subject_before(text: &str, tokens: &[Token], verb: usize, floor: usize) -> Op
     if j > floor && tokens[j - 1].kind == Kind::Punct(',') {
         let close = j - 1;
         let mut k = close;
-        while k > floor && k + 16 > close && !matches!(tokens[k - 1].kind, Kind::Punct(',') | Kind::Quote(_)) {
+        while k > floor
+            && k + 16 > close
+            && !matches!(tokens[k - 1].kind, Kind::Punct(',') | Kind::Quote(_))
+        {
             k -= 1;
         }
         if k > floor && tokens[k - 1].kind == Kind::Punct(',') {
@@ -454,14 +523,18 @@ fn subject_before(text: &str, tokens: &[Token], verb: usize, floor: usize) -> Op
                     let joins = start >= 2
                         && tokens[start - 2].kind == Kind::Word
                         && is_capitalised(word(text, &tokens[start - 2]))
-                        && tokens.get(start).is_some_and(|n| is_capitalised(word(text, n)));
+                        && tokens
+                            .get(start)
+                            .is_some_and(|n| is_capitalised(word(text, n)));
                     if !joins {
                         break;
                     }
                 }
                 start -= 1;
             }
-            Kind::Punct('.') if start >= 2 && is_title(word(text, &tokens[start - 2])) => start -= 1,
+            Kind::Punct('.') if start >= 2 && is_title(word(text, &tokens[start - 2])) => {
+                start -= 1
+            }
             _ => break,
         }
         if end - start > 10 {
@@ -471,8 +544,21 @@ fn subject_before(text: &str, tokens: &[Token], verb: usize, floor: usize) -> Op
     // Drop sentence connectors at the front ("But Edward Leigh", "Meanwhile, US officials").
     while start < end && tokens[start].kind == Kind::Word {
         let w = word(text, &tokens[start]);
-        if matches!(w, "But" | "And" | "So" | "Meanwhile" | "However" | "Then" | "Yet" | "Also" | "Now" | "Still" | "Instead" | "Separately")
-            || (w.chars().all(|c| c.is_lowercase()) && matches!(w, "and" | "but" | "so" | "then"))
+        if matches!(
+            w,
+            "But"
+                | "And"
+                | "So"
+                | "Meanwhile"
+                | "However"
+                | "Then"
+                | "Yet"
+                | "Also"
+                | "Now"
+                | "Still"
+                | "Instead"
+                | "Separately"
+        ) || (w.chars().all(|c| c.is_lowercase()) && matches!(w, "and" | "but" | "so" | "then"))
         {
             start += 1;
         } else {
@@ -483,7 +569,12 @@ fn subject_before(text: &str, tokens: &[Token], verb: usize, floor: usize) -> Op
 }
 
 /// The phrase right after an inverted verb ("…,” said Mr Smith", ", reported CNN").
-fn subject_after(text: &str, tokens: &[Token], verb: usize, ceiling: usize) -> Option<Range<usize>> {
+fn subject_after(
+    text: &str,
+    tokens: &[Token],
+    verb: usize,
+    ceiling: usize,
+) -> Option<Range<usize>> {
     let start = verb + 1;
     let mut end = start;
     while end < ceiling && end - start < 8 {
@@ -491,22 +582,34 @@ fn subject_after(text: &str, tokens: &[Token], verb: usize, ceiling: usize) -> O
         match t.kind {
             Kind::Word => {
                 let w = word(text, t);
-                if end > start && (is_phrase_break(w) || is_speech_verb(w)) && !is_name_connector(w) {
+                if end > start && (is_phrase_break(w) || is_speech_verb(w)) && !is_name_connector(w)
+                {
                     break;
                 }
-                if end == start && !(is_capitalised(w) || matches!(w, "the" | "a" | "an" | "he" | "she" | "they")) {
+                if end == start
+                    && !(is_capitalised(w)
+                        || matches!(w, "the" | "a" | "an" | "he" | "she" | "they"))
+                {
                     return None;
                 }
                 end += 1;
             }
-            Kind::Punct('.') if end > start && is_title(word(text, &tokens[end - 1])) && end + 1 < ceiling => end += 1,
+            Kind::Punct('.')
+                if end > start && is_title(word(text, &tokens[end - 1])) && end + 1 < ceiling =>
+            {
+                end += 1
+            }
             _ => break,
         }
     }
     // Stop before a trailing lowercase clause: "said Mr Smith yesterday".
     while end > start {
         let w = word(text, &tokens[end - 1]);
-        if is_capitalised(w) || tokens[start..end].iter().all(|t| !is_capitalised(word(text, t))) {
+        if is_capitalised(w)
+            || tokens[start..end]
+                .iter()
+                .all(|t| !is_capitalised(word(text, t)))
+        {
             break;
         }
         end -= 1;
@@ -518,6 +621,8 @@ fn subject_after(text: &str, tokens: &[Token], verb: usize, ceiling: usize) -> O
 #[derive(Debug, Clone)]
 struct Verb {
     index: usize,
+    /// "according to X"
+    according: bool,
     subject: Option<Phrase>,
     /// The subject comes after the verb ("…,” said Smith).
     inverted: bool,
@@ -539,16 +644,41 @@ fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> 
             let subject = subject_after(text, tokens, i + 1, sentence.end)
                 .and_then(|r| read_phrase(text, tokens, r));
             let outlet = matches!(&subject, Some(Phrase::Organisation(n, _)) if is_outlet(n));
-            verbs.push(Verb { index: i, subject, inverted: true, outlet });
+            verbs.push(Verb {
+                index: i,
+                according: true,
+                subject,
+                inverted: true,
+                outlet,
+            });
             continue;
         }
-        if !is_speech_verb(&lower) || is_capitalised(w) && lower != "speaking" && i == sentence.start {
+        if !is_speech_verb(&lower)
+            || is_capitalised(w) && lower != "speaking" && i == sentence.start
+        {
             continue;
         }
         // Nouns and adjectives that look like verbs: "the call", "his comments", "a statement".
         if i > sentence.start && tokens[i - 1].kind == Kind::Word {
             let before = word(text, &tokens[i - 1]).to_lowercase();
-            if matches!(before.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "to" | "of" | "been" | "being") && !matches!(lower.as_str(), "said" | "says" | "told") {
+            if matches!(
+                before.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "to"
+                    | "of"
+                    | "been"
+                    | "being"
+            ) && !matches!(lower.as_str(), "said" | "says" | "told")
+            {
                 continue;
             }
         }
@@ -562,7 +692,10 @@ fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> 
         let near_end = {
             let rest = &tokens[i + 1..sentence.end];
             rest.iter().take_while(|t| t.kind == Kind::Word).count() <= 6
-                && rest.iter().skip_while(|t| t.kind == Kind::Word).all(|t| matches!(t.kind, Kind::Punct(_)))
+                && rest
+                    .iter()
+                    .skip_while(|t| t.kind == Kind::Word)
+                    .all(|t| matches!(t.kind, Kind::Punct(_)))
         };
         let comma_before = i > sentence.start && tokens[i - 1].kind == Kind::Punct(',');
         let inverted_subject = if after_quote || (comma_before && near_end) {
@@ -573,7 +706,8 @@ fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> 
         let (subject, inverted) = match inverted_subject {
             Some(Phrase::Pronoun(..)) | None => {
                 // "…,” he said: the pronoun before the verb.
-                let before = subject_before(text, tokens, i, sentence.start).and_then(|r| read_phrase(text, tokens, r));
+                let before = subject_before(text, tokens, i, sentence.start)
+                    .and_then(|r| read_phrase(text, tokens, r));
                 match (before, inverted_subject) {
                     (Some(b), _) => (Some(b), false),
                     (None, Some(p)) => (Some(p), true),
@@ -584,14 +718,24 @@ fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> 
         };
         let outlet = lower.starts_with("report")
             || matches!(&subject, Some(Phrase::Organisation(n, _)) if is_outlet(n));
-        verbs.push(Verb { index: i, subject, inverted, outlet });
+        verbs.push(Verb {
+            index: i,
+            according: false,
+            subject,
+            inverted,
+            outlet,
+        });
     }
     verbs
 }
 
 /// Attributes every outermost quotation of an article. `spans` are all spans; the result is
 /// indexed like `spans` (nested spans get their parent's speaker later).
-pub fn attribute(text: &str, blocks: &[Block], spans: &[Span]) -> Vec<Option<Attribution>> {
+pub fn attribute(
+    text: &str,
+    blocks: &[Block],
+    spans: &[Span],
+) -> (Vec<Option<Attribution>>, Vec<String>) {
     let mut by_block: Vec<Vec<(usize, &Span)>> = vec![Vec::new(); blocks.len()];
     for (i, s) in spans.iter().enumerate() {
         if s.depth == 0 {
@@ -614,16 +758,34 @@ pub fn attribute(text: &str, blocks: &[Block], spans: &[Span]) -> Vec<Option<Att
     let mut speaker_counts: HashMap<String, usize> = HashMap::new();
     let mut headline_quotes = Vec::new();
 
-    for (b, block) in blocks.iter().enumerate() {
+    for b in 0..blocks.len() {
         let tokens = &block_tokens[b];
         for sentence in tokens::sentences(text, tokens, spans) {
             let verbs = verbs_in(text, tokens, &sentence);
             // Resolve each verb's subject once, in order, so "adding" can inherit.
-            let mut resolved: Vec<Option<(Speaker, Pattern, Range<usize>, f32)>> = Vec::with_capacity(verbs.len());
+            let mut resolved: Vec<Option<Found>> = Vec::with_capacity(verbs.len());
             for (v, verb) in verbs.iter().enumerate() {
                 let found = match &verb.subject {
                     _ if verb.outlet => None,
-                    Some(phrase) => resolve(&article, phrase, tokens[verb.index].start, last.as_ref().map(|l| &l.0), verb.inverted),
+                    Some(phrase) => resolve(
+                        &article,
+                        phrase,
+                        tokens[verb.index].start,
+                        last.as_ref().map(|l| &l.0),
+                        verb.inverted,
+                    )
+                    .map(|(s, p, m, c)| {
+                        (
+                            s,
+                            if verb.according {
+                                Pattern::AccordingTo
+                            } else {
+                                p
+                            },
+                            m,
+                            c,
+                        )
+                    }),
                     None => None,
                 };
                 let found = found.or_else(|| {
@@ -634,19 +796,23 @@ pub fn attribute(text: &str, blocks: &[Block], spans: &[Span]) -> Vec<Option<Att
                     if verb.outlet {
                         return None;
                     }
-                    resolved[..v].iter().rev().flatten().next().map(|(s, _, m, c)| (s.clone(), Pattern::Pronoun, m.clone(), c * 0.9))
+                    resolved[..v]
+                        .iter()
+                        .rev()
+                        .flatten()
+                        .next()
+                        .map(|(s, _, m, c)| (s.clone(), Pattern::Pronoun, m.clone(), c * 0.9))
                 });
                 resolved.push(found);
             }
             let quotes: Vec<usize> = sentence
                 .clone()
-                .filter_map(|i| match tokens[i].kind {
-                    Kind::Quote(q) => Some(i),
-                    _ => None,
-                })
+                .filter(|&i| matches!(tokens[i].kind, Kind::Quote(_)))
                 .collect();
             for &qi in &quotes {
-                let Kind::Quote(q) = tokens[qi].kind else { continue };
+                let Kind::Quote(q) = tokens[qi].kind else {
+                    continue;
+                };
                 let choice = choose_verb(&verbs, &resolved, qi, tokens, text);
                 let attribution = match choice {
                     Some((speaker, pattern, mention, confidence)) => Attribution {
@@ -658,17 +824,33 @@ pub fn attribute(text: &str, blocks: &[Block], spans: &[Span]) -> Vec<Option<Att
                     None => {
                         if blocks[b].headline {
                             headline_quotes.push(q);
-                            Attribution { speaker: None, pattern: Pattern::Other, mention: None, confidence: 0.3 }
+                            Attribution {
+                                speaker: None,
+                                pattern: Pattern::Other,
+                                mention: None,
+                                confidence: 0.3,
+                            }
                         } else {
                             // Floating: the speaker of the quotation or speech just before.
                             match &last {
-                                Some((speaker, lb)) if b - lb <= 2 || spans[q].continuation => Attribution {
-                                    speaker: Some(speaker.clone()),
-                                    pattern: Pattern::Floating,
+                                Some((speaker, lb)) if b - lb <= 2 || spans[q].continuation => {
+                                    Attribution {
+                                        speaker: Some(speaker.clone()),
+                                        pattern: Pattern::Floating,
+                                        mention: None,
+                                        confidence: if b == *lb || spans[q].continuation {
+                                            0.8
+                                        } else {
+                                            0.6
+                                        },
+                                    }
+                                }
+                                _ => Attribution {
+                                    speaker: None,
+                                    pattern: Pattern::Other,
                                     mention: None,
-                                    confidence: if b == *lb || spans[q].continuation { 0.8 } else { 0.6 },
+                                    confidence: 0.3,
                                 },
-                                _ => Attribution { speaker: None, pattern: Pattern::Other, mention: None, confidence: 0.3 },
                             }
                         }
                     }
@@ -697,7 +879,12 @@ pub fn attribute(text: &str, blocks: &[Block], spans: &[Span]) -> Vec<Option<Att
             .iter()
             .flatten()
             .filter_map(|a| a.speaker.as_ref())
-            .max_by_key(|s| speaker_counts.get(&speaker_key(&article, s)).copied().unwrap_or(0))
+            .max_by_key(|s| {
+                speaker_counts
+                    .get(&speaker_key(&article, s))
+                    .copied()
+                    .unwrap_or(0)
+            })
             .cloned();
         for q in headline_quotes {
             if let (Some(a), Some(top)) = (result[q].as_mut(), top.clone()) {
@@ -707,20 +894,16 @@ pub fn attribute(text: &str, blocks: &[Block], spans: &[Span]) -> Vec<Option<Att
             }
         }
     }
-    let names: Vec<String> = (0..article.people.len()).map(|p| article.person_name(p)).collect();
-    NAMES.with(|n| *n.borrow_mut() = names);
-    result
+    let names: Vec<String> = (0..article.people.len())
+        .map(|p| article.person_name(p))
+        .collect();
+    (result, names)
 }
 
-thread_local! {
-    /// Names of the people of the article last attributed on this thread, for `speaker_name`.
-    static NAMES: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// The display name of a resolved speaker of the article last attributed on this thread.
-pub fn speaker_name(speaker: &Speaker) -> String {
+/// The display name of a resolved speaker, given the article's people.
+pub fn speaker_name(speaker: &Speaker, names: &[String]) -> String {
     match speaker {
-        Speaker::Person(p) => NAMES.with(|n| n.borrow().get(*p).cloned().unwrap_or_default()),
+        Speaker::Person(p) => names.get(*p).cloned().unwrap_or_default(),
         Speaker::Literal(s) => s.clone(),
     }
 }
@@ -735,17 +918,19 @@ fn speaker_key(article: &Article, s: &Speaker) -> String {
 /// Picks the speech verb that governs the quotation at token `qi`.
 fn choose_verb(
     verbs: &[Verb],
-    resolved: &[Option<(Speaker, Pattern, Range<usize>, f32)>],
+    resolved: &[Option<Found>],
     qi: usize,
     tokens: &[Token],
     text: &str,
-) -> Option<(Speaker, Pattern, Range<usize>, f32)> {
+) -> Option<Found> {
     let _ = text;
     // Right after the quotation: “…,” he said / “…,” said Smith.
     let after = verbs.iter().enumerate().find(|(_, v)| {
         v.index > qi
             && !v.outlet
-            && tokens[qi + 1..v.index].iter().all(|t| !matches!(t.kind, Kind::Quote(_)))
+            && tokens[qi + 1..v.index]
+                .iter()
+                .all(|t| !matches!(t.kind, Kind::Quote(_)))
             && v.index - qi <= 7
     });
     if let Some((i, _)) = after {
@@ -754,7 +939,11 @@ fn choose_verb(
         }
     }
     // Before it in the sentence: Putin said, “…” / accused Russia of “…”.
-    let before = verbs.iter().enumerate().rev().find(|(i, v)| v.index < qi && resolved[*i].is_some() && !v.outlet);
+    let before = verbs
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(i, v)| v.index < qi && resolved[*i].is_some() && !v.outlet);
     if let Some((i, _)) = before {
         return resolved[i].clone();
     }
@@ -773,25 +962,42 @@ fn resolve(
     at: usize,
     last: Option<&Speaker>,
     inverted: bool,
-) -> Option<(Speaker, Pattern, Range<usize>, f32)> {
-    let named = if inverted { Pattern::After } else { Pattern::Before };
+) -> Option<Found> {
+    let named = if inverted {
+        Pattern::After
+    } else {
+        Pattern::Before
+    };
     match phrase {
         Phrase::Name(words, range) => {
             let person = article.find_person(words);
             match person {
                 Some(p) => Some((Speaker::Person(p), named, range.clone(), 0.95)),
-                None => Some((Speaker::Literal(words.join(" ")), named, range.clone(), 0.85)),
+                None => Some((
+                    Speaker::Literal(words.join(" ")),
+                    named,
+                    range.clone(),
+                    0.85,
+                )),
             }
         }
         Phrase::Organisation(name, range) => {
-            let name = name.strip_prefix("The ").map(|n| format!("the {n}")).unwrap_or_else(|| name.clone());
+            let name = name
+                .strip_prefix("The ")
+                .map(|n| format!("the {n}"))
+                .unwrap_or_else(|| name.clone());
             Some((Speaker::Literal(name), named, range.clone(), 0.85))
         }
         Phrase::Pronoun(Gender::Unknown, _) => None,
         Phrase::Pronoun(gender, range) => {
             if *gender == Gender::Plural {
                 return match last {
-                    Some(Speaker::Literal(l)) => Some((Speaker::Literal(l.clone()), Pattern::Pronoun, range.clone(), 0.6)),
+                    Some(Speaker::Literal(l)) => Some((
+                        Speaker::Literal(l.clone()),
+                        Pattern::Pronoun,
+                        range.clone(),
+                        0.6,
+                    )),
                     _ => None,
                 };
             }
@@ -808,7 +1014,10 @@ fn resolve(
                 .collect();
             let head = content.last().cloned().unwrap_or_default();
             let written = article.text[range.clone()].to_string();
-            let written = written.strip_prefix("The ").map(|n| format!("the {n}")).unwrap_or(written);
+            let written = written
+                .strip_prefix("The ")
+                .map(|n| format!("the {n}"))
+                .unwrap_or(written);
             // "the Russian President" → the person written with those roles.
             if let Some(p) = article.person_with_roles(at, &content) {
                 return Some((Speaker::Person(p), Pattern::Pronoun, range.clone(), 0.85));

@@ -78,7 +78,11 @@ fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
     let part = &text[range.clone()];
     let start = range.start + (part.len() - part.trim_start().len());
     let end = range.start + part.trim_end().len();
-    if start > end { start..start } else { start..end }
+    if start > end {
+        start..start
+    } else {
+        start..end
+    }
 }
 
 /// Whether a block opens with a quotation mark (after optional whitespace or a dash).
@@ -97,7 +101,14 @@ pub fn find(text: &str, blocks: &[Range<usize>]) -> Vec<Span> {
         let next_reopens = blocks
             .get(index + 1)
             .is_some_and(|next| starts_with_open_mark(text, next));
-        previous_left_open = find_in_block(text, block.clone(), index, continues, next_reopens, &mut spans);
+        previous_left_open = find_in_block(
+            text,
+            block.clone(),
+            index,
+            continues,
+            next_reopens,
+            &mut spans,
+        );
     }
     spans
 }
@@ -123,19 +134,22 @@ fn find_in_block(
         let next = iter.peek().map(|&(_, n)| n);
         let double_open = stack.iter().rposition(|o| o.class == Class::Double);
         let single_open = stack.iter().rposition(|o| o.class == Class::Single);
-        let mut push = |class, low| {
-            stack.push(Open { class, at, after, low });
+        let opening = |class, low| Open {
+            class,
+            at,
+            after,
+            low,
         };
         match c {
-            '„' => push(Class::Double, true),
+            '„' => stack.push(opening(Class::Double, true)),
             '“' => {
                 // „…“ (German) closes with “; otherwise “ opens.
                 match double_open {
                     Some(d) if stack[d].low => close(text, &mut stack, d, at, after, index, spans),
-                    _ => push(Class::Double, false),
+                    _ => stack.push(opening(Class::Double, false)),
                 }
             }
-            '«' => push(Class::Double, false),
+            '«' => stack.push(opening(Class::Double, false)),
             '”' | '»' => match double_open {
                 Some(d) => close(text, &mut stack, d, at, after, index, spans),
                 None => stray_closes.push((at, after)),
@@ -147,19 +161,21 @@ fn find_in_block(
                     Some(d) if !left_open || right_close => {
                         close(text, &mut stack, d, at, after, index, spans)
                     }
-                    Some(_) => push(Class::Double, false),
+                    Some(_) => stack.push(opening(Class::Double, false)),
                     None if right_close && !left_open => stray_closes.push((at, after)),
-                    None => push(Class::Double, false),
+                    None => stack.push(opening(Class::Double, false)),
                 }
             }
             '‘' | '\'' => {
                 let rest = &part[i + c.len_utf8()..];
                 if is_wordy(prev) && is_wordy(next) {
                     // Russia's, don't: an apostrophe inside a word.
-                } else if let Some(s) = single_open.filter(|_| !is_wordy(next) && !is_open_context(prev)) {
+                } else if let Some(s) =
+                    single_open.filter(|_| !is_wordy(next) && !is_open_context(prev))
+                {
                     close(text, &mut stack, s, at, after, index, spans);
                 } else if is_open_context(prev) && !is_close_context(next) && !is_elision(rest) {
-                    push(Class::Single, false);
+                    stack.push(opening(Class::Single, false));
                 }
             }
             '’' => {
@@ -202,7 +218,10 @@ fn find_in_block(
         let words = text[content.clone()].split_whitespace().count();
         let at_start = outer.at == block_start;
         if words > 0 && (next_reopens || at_start || words >= 4) {
-            let depth = spans[first..].iter().filter(|s| s.open < outer.at && s.close > outer.at).count();
+            let depth = spans[first..]
+                .iter()
+                .filter(|s| s.open < outer.at && s.close > outer.at)
+                .count();
             spans.push(Span {
                 open: outer.at,
                 content,
@@ -218,7 +237,11 @@ fn find_in_block(
     }
     // Mark continuations: the first quotation of a paragraph that reopens an unclosed one.
     if continues {
-        if let Some(span) = spans[first..].iter_mut().filter(|s| s.depth == 0).min_by_key(|s| s.open) {
+        if let Some(span) = spans[first..]
+            .iter_mut()
+            .filter(|s| s.depth == 0)
+            .min_by_key(|s| s.open)
+        {
             if span.open == block_start {
                 span.continuation = true;
             }
@@ -269,33 +292,51 @@ mod tests {
             }
             out
         };
-        find(text, &blocks).iter().map(|s| text[s.content.clone()].to_string()).collect()
+        find(text, &blocks)
+            .iter()
+            .map(|s| text[s.content.clone()].to_string())
+            .collect()
     }
 
     #[test]
     fn curly_and_straight_marks() {
         assert_eq!(texts("He said, “We will win,” and left."), ["We will win,"]);
-        assert_eq!(texts("He said, \"We will win,\" and left."), ["We will win,"]);
+        assert_eq!(
+            texts("He said, \"We will win,\" and left."),
+            ["We will win,"]
+        );
         assert_eq!(texts("Il a dit « non » hier."), ["non"]);
         assert_eq!(texts("Er sagte „nein“ gestern."), ["nein"]);
     }
 
     #[test]
     fn apostrophes_are_not_quotes() {
-        assert_eq!(texts("US, NATO ‘ignored’ Russia’s key concerns"), ["ignored"]);
-        assert_eq!(texts("Let’s go back to the '90s, said the Philippines' leader."), Vec::<String>::new());
+        assert_eq!(
+            texts("US, NATO ‘ignored’ Russia’s key concerns"),
+            ["ignored"]
+        );
+        assert_eq!(
+            texts("Let’s go back to the '90s, said the Philippines' leader."),
+            Vec::<String>::new()
+        );
         assert_eq!(texts("Trump says he 'can' and 'may' act"), ["can", "may"]);
     }
 
     #[test]
     fn split_quote_gives_two() {
-        assert_eq!(texts("“We will win,” he said, “and soon.”"), ["We will win,", "and soon."]);
+        assert_eq!(
+            texts("“We will win,” he said, “and soon.”"),
+            ["We will win,", "and soon."]
+        );
     }
 
     #[test]
     fn nested_quotes_are_both_found() {
         let found = texts("He said, \"I thought 'I'm going to die' then.\"");
-        assert_eq!(found, ["I thought 'I'm going to die' then.", "I'm going to die"]);
+        assert_eq!(
+            found,
+            ["I thought 'I'm going to die' then.", "I'm going to die"]
+        );
     }
 
     #[test]
@@ -304,7 +345,10 @@ mod tests {
         assert_eq!(texts(text), ["First part.", "Second part.", "Last part."]);
         let blocks = vec![0..22, 24..39, 41..55];
         let spans = find(text, &blocks);
-        assert_eq!(spans.iter().map(|s| s.continuation).collect::<Vec<_>>(), [false, true, true]);
+        assert_eq!(
+            spans.iter().map(|s| s.continuation).collect::<Vec<_>>(),
+            [false, true, true]
+        );
     }
 
     #[test]

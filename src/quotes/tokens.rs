@@ -24,10 +24,48 @@ pub struct Token {
 fn is_abbreviation(word: &str) -> bool {
     matches!(
         word,
-        "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Gen" | "Sen" | "Rep" | "Gov" | "Lt" | "Col" | "Capt"
-            | "Prof" | "Jr" | "Sr" | "Inc" | "Ltd" | "Co" | "No" | "vs" | "Sgt" | "Rev" | "Mt"
-            | "Ft" | "Jan" | "Feb" | "Mar" | "Apr" | "Aug" | "Sept" | "Sep" | "Oct" | "Nov"
-            | "Dec" | "Corp" | "Bros" | "approx" | "est" | "U.S" | "U.K" | "U.N" | "e.g" | "i.e"
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "St"
+            | "Gen"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Lt"
+            | "Col"
+            | "Capt"
+            | "Prof"
+            | "Jr"
+            | "Sr"
+            | "Inc"
+            | "Ltd"
+            | "Co"
+            | "No"
+            | "vs"
+            | "Sgt"
+            | "Rev"
+            | "Mt"
+            | "Ft"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Aug"
+            | "Sept"
+            | "Sep"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "Corp"
+            | "Bros"
+            | "approx"
+            | "est"
+            | "U.S"
+            | "U.K"
+            | "U.N"
+            | "e.g"
+            | "i.e"
     ) || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
 }
 
@@ -54,8 +92,12 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
                 continue;
             }
         }
-        let limit = quotes.peek().map_or(range.end, |(_, s)| s.open.min(range.end));
-        let Some(c) = text[i..].chars().next() else { break };
+        let limit = quotes
+            .peek()
+            .map_or(range.end, |(_, s)| s.open.min(range.end));
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
@@ -64,7 +106,9 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
             let start = i;
             let mut j = i;
             while j < limit {
-                let Some(ch) = text[j..].chars().next() else { break };
+                let Some(ch) = text[j..].chars().next() else {
+                    break;
+                };
                 if is_word_char(ch) {
                     j += ch.len_utf8();
                     continue;
@@ -74,7 +118,11 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
                     let after = j + ch.len_utf8();
                     let next_ok = after < limit
                         && text[after..].chars().next().is_some_and(|n| {
-                            if ch == ',' { n.is_ascii_digit() && bytes[j - 1].is_ascii_digit() } else { n.is_alphanumeric() }
+                            if ch == ',' {
+                                n.is_ascii_digit() && bytes[j - 1].is_ascii_digit()
+                            } else {
+                                n.is_alphanumeric()
+                            }
                         });
                     if next_ok {
                         j = after;
@@ -106,7 +154,10 @@ pub fn sentences(text: &str, tokens: &[Token], spans: &[Span]) -> Vec<Range<usiz
     let mut start = 0;
     for i in 0..tokens.len() {
         let next_starts_sentence = tokens.get(i + 1).is_some_and(|n| match n.kind {
-            Kind::Word => text[n.start..n.end].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+            Kind::Word => text[n.start..n.end]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
             Kind::Quote(_) => true,
             Kind::Punct(c) => matches!(c, '(' | '[' | '—' | '–'),
         });
@@ -115,8 +166,13 @@ pub fn sentences(text: &str, tokens: &[Token], spans: &[Span]) -> Vec<Range<usiz
                 let previous_word = i
                     .checked_sub(1)
                     .map(|p| &text[tokens[p].start..tokens[p].end])
-                    .filter(|_| i > 0 && matches!(tokens[i - 1].kind, Kind::Word) && tokens[i - 1].end == tokens[i].start);
-                let abbreviation = tokens[i].kind == Kind::Punct('.') && previous_word.is_some_and(is_abbreviation);
+                    .filter(|_| {
+                        i > 0
+                            && matches!(tokens[i - 1].kind, Kind::Word)
+                            && tokens[i - 1].end == tokens[i].start
+                    });
+                let abbreviation = tokens[i].kind == Kind::Punct('.')
+                    && previous_word.is_some_and(is_abbreviation);
                 next_starts_sentence && !abbreviation
             }
             // A quotation that ends its own sentence, followed by a new capitalised sentence.
@@ -126,7 +182,10 @@ pub fn sentences(text: &str, tokens: &[Token], spans: &[Span]) -> Vec<Range<usiz
                 inner.ends_with(['.', '!', '?', '…'])
                     && tokens.get(i + 1).is_some_and(|n| {
                         matches!(n.kind, Kind::Word)
-                            && text[n.start..n.end].chars().next().is_some_and(char::is_uppercase)
+                            && text[n.start..n.end]
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_uppercase)
                     })
             }
             _ => false,
