@@ -182,7 +182,8 @@ fn split_run(text: &str, tokens: &[Token], run: &Range<usize>) -> NameParts {
             break;
         }
     }
-    let rest = &words[k..];
+    let plain: Vec<&str> = words[k..].iter().map(|(w, _)| *w).collect();
+    let rest = &words[k..k + affiliation_cut(&plain)];
     let name: Vec<String> = rest
         .iter()
         .enumerate()
@@ -238,6 +239,12 @@ impl<'t> Article<'t> {
         for tokens in block_tokens {
             for run in runs(text, tokens) {
                 let parts = split_run(text, tokens, &run.range);
+                let determined = run.range.start > 0
+                    && tokens[run.range.start - 1].kind == Kind::Word
+                    && matches!(word(text, &tokens[run.range.start - 1]), "the" | "a" | "an");
+                if determined {
+                    continue;
+                }
                 let oblique = run.range.start > 0
                     && tokens[run.range.start - 1].kind == Kind::Word
                     && matches!(
@@ -345,6 +352,10 @@ impl<'t> Article<'t> {
                 best = Some((i, words.len()));
             }
         }
+        if best.is_none() && wanted.len() >= 2 {
+            // "Sheriff Lee" for "Kerry Lee": an unknown title before a known surname.
+            return self.find_person(&name[name.len() - 1..]);
+        }
         best.map(|(i, _)| i)
     }
 
@@ -402,6 +413,22 @@ enum Phrase {
     Organisation(String, Range<usize>),
 }
 
+/// How many words of a capitalised name to keep before an affiliation: "Jeremy Philpott of
+/// the UK Patent Office" keeps 2; "Court of Appeal" and "Secretary of State" keep all.
+fn affiliation_cut(words: &[&str]) -> usize {
+    match words.iter().position(|w| *w == "of") {
+        Some(at)
+            if at >= 2
+                && words[..at]
+                    .iter()
+                    .all(|w| !is_organisation_word(w) && !is_title(w)) =>
+        {
+            at
+        }
+        _ => words.len(),
+    }
+}
+
 /// Reads the noun phrase made of `tokens[range]` (in text order).
 fn read_phrase(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Phrase> {
     let words: Vec<&Token> = tokens[range.clone()]
@@ -421,6 +448,31 @@ fn read_phrase(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Phra
     if !is_capitalised(last_word) {
         // "a Mittal Steel spokesman", "US State Department officials", "the 30-year-old"
         let lower: Vec<String> = words.iter().map(|t| word(text, t).to_lowercase()).collect();
+        let determined = matches!(
+            lower[0].as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "one"
+                | "two"
+                | "three"
+                | "several"
+                | "some"
+                | "many"
+                | "other"
+                | "another"
+                | "both"
+                | "most"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+        );
+        let named = words.iter().any(|t| is_capitalised(word(text, t)));
+        let plural_people = is_document_noun(&lower[lower.len() - 1]);
+        if !(determined || named || plural_people) {
+            return None;
+        }
         return Some(Phrase::Description(lower, span));
     }
     // Trailing capitalised run: a name, an organisation, or only roles.
@@ -443,17 +495,23 @@ fn read_phrase(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Phra
     {
         lead += 1;
     }
-    let name: Vec<String> = run[lead..]
+    let kept = affiliation_cut(&run[lead..]);
+    let name: Vec<String> = run[lead..lead + kept]
         .iter()
         .enumerate()
         .map(|(n, w)| {
-            if n + 1 == run.len() - lead {
+            if n + 1 == kept {
                 strip_possessive(w).to_string()
             } else {
                 w.to_string()
             }
         })
         .collect();
+    let span = if kept < run.len() - lead {
+        span.start..strip_end(text, words[k + lead + kept - 1])
+    } else {
+        span
+    };
     if name.is_empty() {
         let lower: Vec<String> = words.iter().map(|t| word(text, t).to_lowercase()).collect();
         return Some(Phrase::Description(lower, span));
@@ -541,6 +599,28 @@ fn subject_before(text: &str, tokens: &[Token], verb: usize, floor: usize) -> Op
             break;
         }
     }
+    // "Rabbi Marvin Hier, founder of the Center, said": the name before the appositive.
+    if start > floor + 1
+        && start < end
+        && tokens[start - 1].kind == Kind::Punct(',')
+        && !is_capitalised(word(text, &tokens[start]))
+    {
+        let comma = start - 1;
+        let mut name_start = comma;
+        while name_start > floor
+            && tokens[name_start - 1].kind == Kind::Word
+            && is_capitalised(word(text, &tokens[name_start - 1]))
+        {
+            name_start -= 1;
+        }
+        let has_name = (name_start..comma).any(|k| {
+            let w = word(text, &tokens[k]);
+            !is_common_capitalised(w) && !is_title(w)
+        });
+        if has_name {
+            return Some(name_start..comma);
+        }
+    }
     // Drop sentence connectors at the front ("But Edward Leigh", "Meanwhile, US officials").
     while start < end && tokens[start].kind == Kind::Word {
         let w = word(text, &tokens[start]);
@@ -590,7 +670,14 @@ fn subject_after(
                     && !(is_capitalised(w)
                         || matches!(w, "the" | "a" | "an" | "he" | "she" | "they"))
                 {
-                    return None;
+                    // "said race director David Bedford": roles before a name.
+                    let name_follows = tokens[start..ceiling.min(start + 4)]
+                        .iter()
+                        .skip(1)
+                        .any(|t| t.kind == Kind::Word && is_capitalised(word(text, t)));
+                    if !name_follows {
+                        return None;
+                    }
                 }
                 end += 1;
             }
@@ -624,6 +711,8 @@ struct Verb {
     /// "according to X"
     according: bool,
     subject: Option<Phrase>,
+    /// The tokens of the subject phrase.
+    subject_tokens: Option<Range<usize>>,
     /// The subject comes after the verb ("…,” said Smith).
     inverted: bool,
     /// The verb reports for an outlet ("reported CNN"): not the speaker.
@@ -641,13 +730,16 @@ fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> 
         let lower = w.to_lowercase();
         // "according to X"
         if lower == "according" && tokens.get(i + 1).is_some_and(|n| word(text, n) == "to") {
-            let subject = subject_after(text, tokens, i + 1, sentence.end)
+            let subject_tokens = subject_after(text, tokens, i + 1, sentence.end);
+            let subject = subject_tokens
+                .clone()
                 .and_then(|r| read_phrase(text, tokens, r));
             let outlet = matches!(&subject, Some(Phrase::Organisation(n, _)) if is_outlet(n));
             verbs.push(Verb {
                 index: i,
                 according: true,
                 subject,
+                subject_tokens,
                 inverted: true,
                 outlet,
             });
@@ -698,23 +790,28 @@ fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> 
                     .all(|t| matches!(t.kind, Kind::Punct(_)))
         };
         let comma_before = i > sentence.start && tokens[i - 1].kind == Kind::Punct(',');
-        let inverted_subject = if after_quote || (comma_before && near_end) {
-            subject_after(text, tokens, i, sentence.end).and_then(|r| read_phrase(text, tokens, r))
+        let after_tokens = if after_quote || (comma_before && near_end) {
+            subject_after(text, tokens, i, sentence.end)
         } else {
             None
         };
-        let (subject, inverted) = match inverted_subject {
+        let inverted_subject = after_tokens
+            .clone()
+            .and_then(|r| read_phrase(text, tokens, r));
+        let (subject, subject_tokens, inverted) = match inverted_subject {
             Some(Phrase::Pronoun(..)) | None => {
                 // "…,” he said: the pronoun before the verb.
-                let before = subject_before(text, tokens, i, sentence.start)
+                let before_tokens = subject_before(text, tokens, i, sentence.start);
+                let before = before_tokens
+                    .clone()
                     .and_then(|r| read_phrase(text, tokens, r));
                 match (before, inverted_subject) {
-                    (Some(b), _) => (Some(b), false),
-                    (None, Some(p)) => (Some(p), true),
-                    (None, None) => (None, false),
+                    (Some(b), _) => (Some(b), before_tokens, false),
+                    (None, Some(p)) => (Some(p), after_tokens, true),
+                    (None, None) => (None, None, false),
                 }
             }
-            Some(s) => (Some(s), true),
+            Some(s) => (Some(s), after_tokens, true),
         };
         let outlet = lower.starts_with("report")
             || matches!(&subject, Some(Phrase::Organisation(n, _)) if is_outlet(n));
@@ -722,6 +819,7 @@ fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> 
             index: i,
             according: false,
             subject,
+            subject_tokens,
             inverted,
             outlet,
         });
@@ -771,7 +869,7 @@ pub fn attribute(
                         &article,
                         phrase,
                         tokens[verb.index].start,
-                        last.as_ref().map(|l| &l.0),
+                        last.as_ref().filter(|(_, lb)| b - lb <= 2).map(|l| &l.0),
                         verb.inverted,
                     )
                     .map(|(s, p, m, c)| {
@@ -923,15 +1021,20 @@ fn choose_verb(
     tokens: &[Token],
     text: &str,
 ) -> Option<Found> {
-    let _ = text;
-    // Right after the quotation: “…,” he said / “…,” said Smith.
+    // Right after the quotation: “…,” he said / “…,” said Smith / “…,” Smith, 45, said.
+    // Only commas, the verb's own subject and adverbs may stand between.
     let after = verbs.iter().enumerate().find(|(_, v)| {
         v.index > qi
             && !v.outlet
-            && tokens[qi + 1..v.index]
-                .iter()
-                .all(|t| !matches!(t.kind, Kind::Quote(_)))
-            && v.index - qi <= 7
+            && (qi + 1..v.index).all(|k| {
+                let in_subject = v.subject_tokens.as_ref().is_some_and(|r| r.contains(&k));
+                in_subject
+                    || match tokens[k].kind {
+                        Kind::Punct(',') => true,
+                        Kind::Word => is_verb_modifier(word(text, &tokens[k])),
+                        _ => false,
+                    }
+            })
     });
     if let Some((i, _)) = after {
         if let Some(r) = &resolved[i] {
@@ -1001,7 +1104,13 @@ fn resolve(
                     _ => None,
                 };
             }
-            // Prefer the last speaker when the gender fits and no one newer is named.
+            // The person last heard from is the likeliest "he" or "she" (they stay the
+            // centre of the story); otherwise the last person named.
+            if let Some(Speaker::Person(p)) = last {
+                if article.people[*p].gender.compatible(*gender) {
+                    return Some((Speaker::Person(*p), Pattern::Pronoun, range.clone(), 0.85));
+                }
+            }
             let antecedent = article.antecedent(at, *gender, 0);
             antecedent.map(|p| (Speaker::Person(p), Pattern::Pronoun, range.clone(), 0.85))
         }

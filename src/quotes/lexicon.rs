@@ -303,6 +303,19 @@ pub fn is_title(word: &str) -> bool {
             | "Treasury"
             | "Economic"
             | "Affairs"
+            | "Sheriff"
+            | "Marshal"
+            | "Trooper"
+            | "Agent"
+            | "Coroner"
+            | "Magistrate"
+            | "Principal"
+            | "Councilman"
+            | "Councilwoman"
+            | "Alderman"
+            | "Assemblyman"
+            | "Assemblywoman"
+            | "Delegate"
     )
 }
 

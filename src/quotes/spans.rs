@@ -125,6 +125,8 @@ fn find_in_block(
     let first = spans.len();
     let mut stack: Vec<Open> = Vec::new();
     let mut stray_closes: Vec<(usize, usize)> = Vec::new();
+    // Opening marks that continue a quotation cut at a lost paragraph break.
+    let mut reopened: Vec<usize> = Vec::new();
     let part = &text[block.clone()];
     let mut prev: Option<char> = None;
     let mut iter = part.char_indices().peekable();
@@ -145,13 +147,15 @@ fn find_in_block(
             '“' => {
                 // „…“ (German) closes with “; otherwise “ opens.
                 match double_open {
-                    Some(d) if stack[d].low => close(text, &mut stack, d, at, after, index, spans),
+                    Some(d) if stack[d].low => {
+                        close(text, &mut stack, d, at, after, index, spans, &reopened)
+                    }
                     _ => stack.push(opening(Class::Double, false)),
                 }
             }
             '«' => stack.push(opening(Class::Double, false)),
             '”' | '»' => match double_open {
-                Some(d) => close(text, &mut stack, d, at, after, index, spans),
+                Some(d) => close(text, &mut stack, d, at, after, index, spans, &reopened),
                 None => stray_closes.push((at, after)),
             },
             '"' => {
@@ -159,7 +163,28 @@ fn find_in_block(
                 let right_close = is_close_context(next);
                 match double_open {
                     Some(d) if !left_open || right_close => {
-                        close(text, &mut stack, d, at, after, index, spans)
+                        close(text, &mut stack, d, at, after, index, spans, &reopened)
+                    }
+                    // `… fall apart. "It gave me…`: a paragraph break lost in scraping, where the
+                    // next paragraph of the same quotation reopens. Cut it there.
+                    Some(d) if d == 0 && ends_sentence(&text[block.start..at]) => {
+                        let outer = &stack[0];
+                        let content = trimmed(text, outer.after..at);
+                        if !content.is_empty() {
+                            spans.push(Span {
+                                open: outer.at,
+                                content,
+                                close: at,
+                                closed: false,
+                                depth: 0,
+                                block: index,
+                                continuation: reopened.contains(&outer.at),
+                                single: false,
+                            });
+                        }
+                        stack.clear();
+                        stack.push(opening(Class::Double, false));
+                        reopened.push(at);
                     }
                     Some(_) => stack.push(opening(Class::Double, false)),
                     None if right_close && !left_open => stray_closes.push((at, after)),
@@ -173,7 +198,7 @@ fn find_in_block(
                 } else if let Some(s) =
                     single_open.filter(|_| !is_wordy(next) && !is_open_context(prev))
                 {
-                    close(text, &mut stack, s, at, after, index, spans);
+                    close(text, &mut stack, s, at, after, index, spans, &reopened);
                 } else if is_open_context(prev) && !is_close_context(next) && !is_elision(rest) {
                     stack.push(opening(Class::Single, false));
                 }
@@ -182,7 +207,7 @@ fn find_in_block(
                 if is_wordy(prev) && is_wordy(next) {
                     // Russia’s
                 } else if let Some(s) = single_open.filter(|_| !is_wordy(next)) {
-                    close(text, &mut stack, s, at, after, index, spans);
+                    close(text, &mut stack, s, at, after, index, spans, &reopened);
                 }
             }
             _ => {}
@@ -229,7 +254,7 @@ fn find_in_block(
                 closed: false,
                 depth,
                 block: index,
-                continuation: false,
+                continuation: reopened.contains(&outer.at),
                 single: false,
             });
             left_open = next_reopens;
@@ -251,6 +276,13 @@ fn find_in_block(
     left_open
 }
 
+/// Whether text ends a sentence (a full stop, question or exclamation mark, then space).
+fn ends_sentence(before: &str) -> bool {
+    let trimmed = before.trim_end();
+    trimmed.len() < before.len() && trimmed.ends_with(['.', '!', '?', '…'])
+}
+
+#[allow(clippy::too_many_arguments)]
 fn close(
     text: &str,
     stack: &mut Vec<Open>,
@@ -259,6 +291,7 @@ fn close(
     after: usize,
     block: usize,
     spans: &mut Vec<Span>,
+    reopened: &[usize],
 ) {
     let open = &stack[index_in_stack];
     let content = trimmed(text, open.after..at);
@@ -270,7 +303,7 @@ fn close(
             closed: true,
             depth: index_in_stack,
             block,
-            continuation: false,
+            continuation: reopened.contains(&open.at),
             single: open.class == Class::Single,
         });
     }
@@ -348,6 +381,19 @@ mod tests {
         assert_eq!(
             spans.iter().map(|s| s.continuation).collect::<Vec<_>>(),
             [false, true, true]
+        );
+    }
+
+    #[test]
+    fn lost_paragraph_breaks_inside_a_quote_split_it() {
+        let text = "He said: \"The Lyric matters. \"It gave me a start. \"Belfast was hard.\" Then he left.";
+        assert_eq!(
+            texts(text),
+            [
+                "The Lyric matters.",
+                "It gave me a start.",
+                "Belfast was hard."
+            ]
         );
     }
 
