@@ -210,6 +210,9 @@ fn strip_end(text: &str, t: &Token) -> usize {
 
 fn looks_like_person(name: &[String]) -> bool {
     !name.is_empty()
+        && !name
+            .iter()
+            .any(|w| w == "and" || w == "&" || w == "of" || w == "for")
         && name.len() <= 5
         && !name
             .iter()
@@ -242,7 +245,12 @@ impl<'t> Article<'t> {
                 let determined = run.range.start > 0
                     && tokens[run.range.start - 1].kind == Kind::Word
                     && matches!(word(text, &tokens[run.range.start - 1]), "the" | "a" | "an");
-                if determined {
+                let first = word(text, &tokens[run.range.start]);
+                let titled_after_article = tokens.get(run.range.start + 1).is_some_and(|t| {
+                    let w = word(text, t);
+                    is_title(w) || is_demonym(w)
+                });
+                if determined || (matches!(first, "The" | "A" | "An") && !titled_after_article) {
                     continue;
                 }
                 let oblique = run.range.start > 0
@@ -382,6 +390,21 @@ impl<'t> Article<'t> {
             fallback.get_or_insert(m.person);
         }
         fallback
+    }
+
+    /// The first person named (not after a preposition) in `from..to`, with the mention's span.
+    fn first_mention_between(&self, from: usize, to: usize) -> Option<(usize, Range<usize>)> {
+        let start = self.mentions.partition_point(|m| m.at < from);
+        self.mentions[start..]
+            .iter()
+            .take_while(|m| m.at < to)
+            .find(|m| !m.oblique)
+            .map(|m| {
+                (
+                    m.person,
+                    m.at..m.at + self.people[m.person].words.last().map_or(0, String::len),
+                )
+            })
     }
 
     /// The most recent person before `at` whose roles include every word of `roles`.
@@ -540,6 +563,28 @@ fn subject_before(text: &str, tokens: &[Token], verb: usize, floor: usize) -> Op
             j -= 1;
         } else {
             break;
+        }
+    }
+    // "The actor, whose films include A, B and C, said": skip the relative clause whole.
+    if j > floor && tokens[j - 1].kind == Kind::Punct(',') {
+        let mut k = j - 1;
+        while k > floor && j - k < 30 && !matches!(tokens[k - 1].kind, Kind::Quote(_)) {
+            k -= 1;
+            let relative = tokens[k].kind == Kind::Punct(',')
+                && tokens.get(k + 1).is_some_and(|t| {
+                    t.kind == Kind::Word
+                        && matches!(word(text, t), "who" | "whose" | "which" | "whom")
+                });
+            if relative {
+                j = k;
+                break;
+            }
+        }
+        while j > floor
+            && tokens[j - 1].kind == Kind::Word
+            && is_verb_modifier(word(text, &tokens[j - 1]))
+        {
+            j -= 1;
         }
     }
     // "The mayor of London, Sadiq Khan, said" / "Edward Leigh, who chairs it, warned"
@@ -717,6 +762,8 @@ struct Verb {
     inverted: bool,
     /// The verb reports for an outlet ("reported CNN"): not the speaker.
     outlet: bool,
+    /// The verb sits in a clause inside another ("X said that if he said…"): a weaker choice.
+    embedded: bool,
 }
 
 fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> {
@@ -738,6 +785,7 @@ fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> 
             verbs.push(Verb {
                 index: i,
                 according: true,
+                embedded: false,
                 subject,
                 subject_tokens,
                 inverted: true,
@@ -747,6 +795,17 @@ fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> 
         }
         if !is_speech_verb(&lower)
             || is_capitalised(w) && lower != "speaking" && i == sentence.start
+        {
+            continue;
+        }
+        // "was speaking about adults": narrative, not a report of words.
+        if lower.ends_with("ing")
+            && i > sentence.start
+            && tokens[i - 1].kind == Kind::Word
+            && matches!(
+                word(text, &tokens[i - 1]),
+                "was" | "were" | "is" | "are" | "been" | "be"
+            )
         {
             continue;
         }
@@ -798,7 +857,12 @@ fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> 
         let inverted_subject = after_tokens
             .clone()
             .and_then(|r| read_phrase(text, tokens, r));
+        // A participle's subject is the main clause's ("wrote to him, accusing him of"),
+        // except "…, saying/adding" right after a quotation, which inherits too.
+        let participle = lower.ends_with("ing") && lower != "speaking"
+            || lower == "speaking" && i > sentence.start;
         let (subject, subject_tokens, inverted) = match inverted_subject {
+            None if participle => (None, None, false),
             Some(Phrase::Pronoun(..)) | None => {
                 // "…,” he said: the pronoun before the verb.
                 let before_tokens = subject_before(text, tokens, i, sentence.start);
@@ -813,11 +877,38 @@ fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> 
             }
             Some(s) => (Some(s), after_tokens, true),
         };
-        let outlet = lower.starts_with("report")
-            || matches!(&subject, Some(Phrase::Organisation(n, _)) if is_outlet(n));
+        let outlet = match &subject {
+            Some(Phrase::Organisation(n, _)) => is_outlet(n),
+            Some(Phrase::Description(words, _)) => words.last().is_some_and(|w| is_outlet_noun(w)),
+            Some(_) => false,
+            None => lower.starts_with("report"),
+        };
+        let clause_start = subject_tokens.as_ref().map_or(i, |r| r.start);
+        let embedded = clause_start > sentence.start
+            && tokens[clause_start - 1].kind == Kind::Word
+            && matches!(
+                word(text, &tokens[clause_start - 1]),
+                "that"
+                    | "if"
+                    | "when"
+                    | "after"
+                    | "as"
+                    | "because"
+                    | "although"
+                    | "while"
+                    | "before"
+                    | "since"
+                    | "though"
+                    | "unless"
+                    | "until"
+                    | "whether"
+                    | "which"
+                    | "who"
+            );
         verbs.push(Verb {
             index: i,
             according: false,
+            embedded,
             subject,
             subject_tokens,
             inverted,
@@ -894,12 +985,21 @@ pub fn attribute(
                     if verb.outlet {
                         return None;
                     }
-                    resolved[..v]
+                    let inherited = resolved[..v]
                         .iter()
                         .rev()
                         .flatten()
                         .next()
-                        .map(|(s, _, m, c)| (s.clone(), Pattern::Pronoun, m.clone(), c * 0.9))
+                        .map(|(s, _, m, c)| (s.clone(), Pattern::Pronoun, m.clone(), c * 0.9));
+                    // "The mayor of London, Sadiq Khan, gave his condolences, adding, “…”":
+                    // the person the sentence is about.
+                    inherited.or_else(|| {
+                        let from = tokens[sentence.start].start;
+                        let to = tokens[verb.index].start;
+                        article
+                            .first_mention_between(from, to)
+                            .map(|(p, m)| (Speaker::Person(p), Pattern::Before, m, 0.75))
+                    })
                 });
                 resolved.push(found);
             }
@@ -961,18 +1061,45 @@ pub fn attribute(
                 }
                 result[q] = Some(attribution);
             }
-            // Indirect speech also sets the speaker carried to a floating quotation.
-            if quotes.is_empty() {
-                if let Some(Some((s, _, _, _))) = resolved.iter().rev().find(|r| r.is_some()) {
-                    if !blocks[b].headline {
-                        last = Some((s.clone(), b));
-                    }
+            // Indirect speech after the sentence's last quotation also sets the speaker
+            // carried to the next floating one ("…, said Ms Deans. “It can cost…”").
+            let last_quote = quotes.last().copied().unwrap_or(sentence.start);
+            let later_speech = verbs.iter().zip(&resolved).rev().find(|(v, r)| {
+                r.is_some() && !v.outlet && (quotes.is_empty() || v.index > last_quote)
+            });
+            if let Some((_, Some((s, _, _, _)))) = later_speech {
+                if !blocks[b].headline {
+                    last = Some((s.clone(), b));
                 }
             }
         }
     }
-    // A headline quotation with no verb: the article's most quoted speaker said it.
+    // A headline quotation with no verb: whoever says its words in the body, else the
+    // article's most quoted speaker.
     if !headline_quotes.is_empty() {
+        let stems = |range: &Range<usize>| -> Vec<String> {
+            text[range.clone()]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 5)
+                .map(|w| w.to_lowercase().chars().take(5).collect())
+                .collect()
+        };
+        for &q in &headline_quotes {
+            let wanted = stems(&spans[q].content);
+            let echo = spans.iter().enumerate().find(|(i, s)| {
+                !blocks[s.block].headline
+                    && result[*i].as_ref().is_some_and(|a| a.speaker.is_some())
+                    && stems(&s.content).iter().any(|w| wanted.contains(w))
+            });
+            if let Some((i, _)) = echo {
+                let speaker = result[i].as_ref().and_then(|a| a.speaker.clone());
+                if let Some(a) = result[q].as_mut() {
+                    a.speaker = speaker;
+                    a.confidence = 0.6;
+                }
+            }
+        }
+        headline_quotes.retain(|&q| result[q].as_ref().is_some_and(|a| a.speaker.is_none()));
         let top = result
             .iter()
             .flatten()
@@ -1027,7 +1154,9 @@ fn choose_verb(
         v.index > qi
             && !v.outlet
             && (qi + 1..v.index).all(|k| {
-                let in_subject = v.subject_tokens.as_ref().is_some_and(|r| r.contains(&k));
+                // The subject, and whatever stands between it and its verb (an appositive).
+                let in_subject = v.subject_tokens.as_ref().is_some_and(|r| k >= r.start)
+                    && !matches!(tokens[k].kind, Kind::Quote(_));
                 in_subject
                     || match tokens[k].kind {
                         Kind::Punct(',') => true,
@@ -1041,20 +1170,21 @@ fn choose_verb(
             return Some(r.clone());
         }
     }
-    // Before it in the sentence: Putin said, “…” / accused Russia of “…”.
-    let before = verbs
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(i, v)| v.index < qi && resolved[*i].is_some() && !v.outlet);
-    if let Some((i, _)) = before {
+    // Before it in the sentence: Putin said, “…” / accused Russia of “…”; a main-clause verb
+    // wins over one inside a reported clause ("X said that if he said things “…”").
+    let before = |allow_embedded: bool| {
+        verbs.iter().enumerate().rev().find(|(i, v)| {
+            v.index < qi && resolved[*i].is_some() && !v.outlet && (allow_embedded || !v.embedded)
+        })
+    };
+    if let Some((i, _)) = before(false).or_else(|| before(true)) {
         return resolved[i].clone();
     }
-    // Anywhere later in the sentence.
+    // Shortly after, past other words: “…” is what the minister told reporters.
     verbs
         .iter()
         .enumerate()
-        .find(|(i, v)| v.index > qi && resolved[*i].is_some() && !v.outlet)
+        .find(|(i, v)| v.index > qi && v.index - qi <= 10 && resolved[*i].is_some() && !v.outlet)
         .and_then(|(i, _)| resolved[i].clone())
 }
 

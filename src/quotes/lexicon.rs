@@ -1209,3 +1209,22 @@ pub fn is_phrase_break(word: &str) -> bool {
             | "say"
     )
 }
+
+/// Nouns for outlets in descriptions ("the newspaper reported").
+pub fn is_outlet_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "newspaper"
+            | "paper"
+            | "agency"
+            | "broadcaster"
+            | "channel"
+            | "network"
+            | "outlet"
+            | "magazine"
+            | "daily"
+            | "tabloid"
+            | "station"
+            | "media"
+    )
+}
