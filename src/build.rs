@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
+
 use crate::config::{Config, Overrides};
 use crate::content;
 use crate::error::{Diagnostic, Error, Result};
@@ -26,6 +28,8 @@ pub struct BuildReport {
     pub pages: usize,
     pub articles: usize,
     pub topics: usize,
+    pub quotes: usize,
+    pub speakers: usize,
     pub drafts_skipped: usize,
     pub warnings: Vec<Diagnostic>,
     pub phases: Vec<(&'static str, Duration)>,
@@ -96,8 +100,30 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<SiteBuild> {
             }
         }
     }
+    let (registry, speaker_problems) = content::speaker::load_all(root);
+    diagnostics.extend(speaker_problems);
     let templates = templates::load(root);
     clock.lap("parse");
+
+    // Extract: quotations and the editor's annotations, per article in parallel.
+    let unmatched: Vec<Vec<Diagnostic>> = articles
+        .par_iter_mut()
+        .map(|article| {
+            let (quotes, unmatched) = article.extract_quotes();
+            article.quotes = quotes;
+            unmatched
+                .into_iter()
+                .map(|u| {
+                    let (line, column) =
+                        u.at.map_or((1, 1), |at| crate::error::line_col(&article.text, at));
+                    Diagnostic::warning(&article.path, line, column, u.what)
+                        .with_hint("check the annotation's words against the article, or remove it")
+                })
+                .collect()
+        })
+        .collect();
+    diagnostics.extend(unmatched.into_iter().flatten());
+    clock.lap("extract");
     let (tera, sources) = match templates {
         Ok(loaded) if !has_errors(&diagnostics) => loaded,
         Ok(_) => return Err(failure(diagnostics)),
@@ -107,7 +133,7 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<SiteBuild> {
         }
     };
 
-    let graph = SiteGraph::build(articles).map_err(|problems| {
+    let graph = SiteGraph::build(articles, registry).map_err(|problems| {
         diagnostics.extend(problems);
         failure(std::mem::take(&mut diagnostics))
     })?;
@@ -150,6 +176,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         pages: site.pages.len(),
         articles: site.graph.articles.len(),
         topics: site.graph.topics.len(),
+        quotes: site.graph.articles.iter().map(|a| a.quotes.len()).sum(),
+        speakers: site.graph.speakers.speakers.len(),
         drafts_skipped: site.drafts_skipped,
         warnings: site.warnings,
         phases,

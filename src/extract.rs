@@ -44,7 +44,7 @@ pub fn quotes_in_file(path: &Path) -> Result<FileQuotes, Diagnostic> {
             .find(Diagnostic::is_error)
             .unwrap_or_else(|| Diagnostic::error(path, 1, 1, "the article could not be read")));
     };
-    let quotes = quotes::extract(&article.text, &article.prose_blocks());
+    let (quotes, _unmatched) = article.extract_quotes();
     Ok(FileQuotes {
         path: path.to_path_buf(),
         text: article.text,

@@ -80,17 +80,19 @@ fn main() -> ExitCode {
                             eprintln!("  {phase:<8} {:>8.1} ms", took.as_secs_f64() * 1000.0);
                         }
                     }
-                    let drafts = if report.drafts_skipped > 0 {
-                        let plural = if report.drafts_skipped == 1 { "" } else { "s" };
-                        format!(", {} draft{plural} skipped", report.drafts_skipped)
-                    } else {
-                        String::new()
-                    };
+                    let mut counts = vec![
+                        count(report.articles, "article"),
+                        count(report.quotes, "quote"),
+                        count(report.speakers, "speaker"),
+                        count(report.topics, "topic"),
+                    ];
+                    if report.drafts_skipped > 0 {
+                        counts.push(format!("{} skipped", count(report.drafts_skipped, "draft")));
+                    }
                     println!(
-                        "Built {} pages ({} articles, {} topics{drafts}) in {:.2} s → {}",
-                        report.pages,
-                        report.articles,
-                        report.topics,
+                        "Built {} ({}) in {:.2} s → {}",
+                        count(report.pages, "page"),
+                        counts.join(", "),
                         report.elapsed.as_secs_f64(),
                         display_path(&report.output)
                     );
@@ -124,6 +126,15 @@ fn quotes_command(paths: &[PathBuf], json: bool) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// `1 quote`, `2 quotes`
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 

@@ -92,7 +92,7 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
 }
 
 pub const ARTICLE_FIELDS: &str =
-    "title, date, updated, slug, source, authors, topics, summary, draft, credit";
+    "title, date, updated, slug, source, authors, topics, summary, draft, credit, quotes";
 
 fn field_hint(message: &str, format: FrontMatterFormat) -> String {
     let toml = format == FrontMatterFormat::Toml;
@@ -189,6 +189,9 @@ pub struct ArticleFrontMatter {
     pub draft: bool,
     /// Licence or credit line shown on the page, e.g. "Wikinews, CC BY 2.5".
     pub credit: Option<String>,
+    /// The editor's corrections to quote detection (`[[quotes]]` tables).
+    #[serde(default)]
+    pub quotes: Vec<crate::quotes::annotations::QuoteNote>,
 }
 
 #[cfg(test)]

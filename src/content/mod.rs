@@ -3,6 +3,7 @@
 pub mod date;
 pub mod frontmatter;
 pub mod rawtext;
+pub mod speaker;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -11,6 +12,8 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::error::{Diagnostic, line_col};
+use crate::quotes::annotations::{self, QuoteNote, Unmatched};
+use crate::quotes::{self, Quote};
 use date::PubDate;
 use frontmatter::{ArticleFrontMatter, Source, locate_key};
 
@@ -46,6 +49,10 @@ pub struct Article {
     /// The whole file, so that byte offsets (quotes, errors) refer to what the editor sees.
     pub text: String,
     pub body: Body,
+    /// The editor's `[[quotes]]` notes from the front matter.
+    pub quote_notes: Vec<QuoteNote>,
+    /// Filled by the extract phase.
+    pub quotes: Vec<Quote>,
 }
 
 /// One input file found under `content/articles/`.
@@ -336,6 +343,8 @@ fn parse_markdown(path: &Path, text: String) -> Parsed {
         credit: fm.credit,
         body: Body::Markdown(split.body.clone()),
         text,
+        quote_notes: fm.quotes,
+        quotes: Vec::new(),
     };
     Parsed {
         article: Some(article),
@@ -431,6 +440,8 @@ fn parse_text(path: &Path, text: String, meta: Option<(PathBuf, String)>) -> Par
         credit: fm.credit,
         body: Body::Plain(raw.paragraphs),
         text,
+        quote_notes: fm.quotes,
+        quotes: Vec::new(),
     };
     Parsed {
         article: Some(article),
@@ -439,6 +450,34 @@ fn parse_text(path: &Path, text: String, meta: Option<(PathBuf, String)>) -> Par
 }
 
 impl Article {
+    /// Finds the article's quotations and applies the editor's annotations; returns the
+    /// annotations that matched nothing.
+    pub fn extract_quotes(&self) -> (Vec<Quote>, Vec<Unmatched>) {
+        let blocks = self.prose_blocks();
+        match &self.body {
+            Body::Markdown(body) => {
+                let inline = annotations::find_inline(&self.text, body.clone());
+                let blanked = annotations::blank(&self.text, &inline);
+                let mut found = quotes::extract(&blanked, &blocks);
+                let unmatched = annotations::apply(
+                    &blanked,
+                    body.clone(),
+                    &mut found,
+                    &inline,
+                    &self.quote_notes,
+                );
+                (found, unmatched)
+            }
+            Body::Plain(paragraphs) => {
+                let mut found = quotes::extract(&self.text, &blocks);
+                let body = paragraphs.first().map_or(0, |p| p.start)..self.text.len();
+                let unmatched =
+                    annotations::apply(&self.text, body, &mut found, &[], &self.quote_notes);
+                (found, unmatched)
+            }
+        }
+    }
+
     /// The stretches of prose to search for quotations, as ranges of `text`: for a raw article
     /// the headline, dek and paragraphs; for Markdown every paragraph, heading and table cell.
     pub fn prose_blocks(&self) -> Vec<crate::quotes::Block> {

@@ -1,7 +1,12 @@
 //! The site graph: every article by slug plus the indexes pages are rendered from.
 //! Built once per build from parsed articles; rendering only reads it.
 
+pub mod speakers;
+
 use std::collections::{BTreeMap, HashMap};
+
+use crate::content::speaker::SpeakerFile;
+use speakers::SpeakerIndex;
 
 use crate::content::Article;
 use crate::content::frontmatter::locate_key;
@@ -27,11 +32,17 @@ pub struct SiteGraph {
     pub topics: BTreeMap<String, Topic>,
     /// Topic slugs of each article, in the article's order.
     pub article_topics: Vec<Vec<String>>,
+    /// The speaker registry as written.
+    pub registry: Vec<SpeakerFile>,
+    pub speakers: SpeakerIndex,
 }
 
 impl SiteGraph {
     /// Orders articles, indexes topics and checks that slugs are unique.
-    pub fn build(mut articles: Vec<Article>) -> Result<SiteGraph, Vec<Diagnostic>> {
+    pub fn build(
+        mut articles: Vec<Article>,
+        registry: Vec<SpeakerFile>,
+    ) -> Result<SiteGraph, Vec<Diagnostic>> {
         articles.sort_by(|a, b| {
             let by_date = match (&a.date, &b.date) {
                 (Some(x), Some(y)) => y.instant.cmp(&x.instant),
@@ -90,11 +101,14 @@ impl SiteGraph {
             }
             article_topics.push(slugs);
         }
+        let speakers = SpeakerIndex::build(&articles, &registry)?;
         Ok(SiteGraph {
             articles,
             by_slug,
             topics,
             article_topics,
+            registry,
+            speakers,
         })
     }
 }
@@ -131,16 +145,21 @@ mod tests {
             credit: None,
             text: String::new(),
             body: Body::Markdown(0..0),
+            quote_notes: Vec::new(),
+            quotes: Vec::new(),
         }
     }
 
     #[test]
     fn orders_newest_first_and_indexes_topics() {
-        let graph = SiteGraph::build(vec![
-            article("old", Some("2020-01-01"), &["Europe"]),
-            article("undated", None, &[]),
-            article("new", Some("2021-01-01"), &["Europe", "Health"]),
-        ])
+        let graph = SiteGraph::build(
+            vec![
+                article("old", Some("2020-01-01"), &["Europe"]),
+                article("undated", None, &[]),
+                article("new", Some("2021-01-01"), &["Europe", "Health"]),
+            ],
+            Vec::new(),
+        )
         .unwrap();
         let slugs: Vec<&str> = graph.articles.iter().map(|a| a.slug.as_str()).collect();
         assert_eq!(slugs, ["new", "old", "undated"]);
@@ -152,8 +171,11 @@ mod tests {
     fn duplicate_slugs_are_errors() {
         let mut b = article("same", Some("2020-01-01"), &[]);
         b.path = PathBuf::from("content/articles/other/same.md");
-        let problems =
-            SiteGraph::build(vec![article("same", Some("2021-01-01"), &[]), b]).unwrap_err();
+        let problems = SiteGraph::build(
+            vec![article("same", Some("2021-01-01"), &[]), b],
+            Vec::new(),
+        )
+        .unwrap_err();
         assert_eq!(problems.len(), 1);
         assert!(problems[0].message.contains("duplicate slug `same`"));
     }

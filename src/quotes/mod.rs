@@ -1,6 +1,7 @@
 //! Quotations: find every direct quotation in an article's text and attribute it to its
 //! speaker. Pure functions over text: no I/O, no globals shared between articles.
 
+pub mod annotations;
 mod attribution;
 pub mod lexicon;
 pub mod spans;
@@ -53,6 +54,8 @@ pub enum Pattern {
     Floating,
     /// "according to X"
     AccordingTo,
+    /// Set by the editor's annotation.
+    Annotated,
     /// Anything else, including no speaker at all.
     Other,
 }
@@ -73,6 +76,8 @@ pub struct Quote {
     pub confidence: f32,
     /// 0 for an outermost quotation, 1 for a quote within a quote.
     pub depth: usize,
+    /// The editor asked for it as a callout.
+    pub pull: bool,
 }
 
 fn kind_of(text: &str, span: &spans::Span, headline: bool) -> QuoteKind {
@@ -151,6 +156,7 @@ pub fn extract(text: &str, blocks: &[Block]) -> Vec<Quote> {
             pattern,
             confidence: (confidence * 100.0).round() / 100.0,
             depth: span.depth,
+            pull: false,
         });
     }
     quotes.sort_by_key(|q| q.content.start);

@@ -32,7 +32,16 @@ pub fn escape_html(text: &str, out: &mut String) {
 /// The article body as HTML.
 pub fn body_html(article: &Article) -> String {
     match &article.body {
-        Body::Markdown(range) => markdown_html(&article.text[range.clone()]),
+        Body::Markdown(range) => {
+            // The editor's quote annotations are for Gazette, not for readers.
+            let body = &article.text[range.clone()];
+            let inline = crate::quotes::annotations::find_inline(body, 0..body.len());
+            if inline.is_empty() {
+                markdown_html(body)
+            } else {
+                markdown_html(&crate::quotes::annotations::strip(body, &inline))
+            }
+        }
         Body::Plain(paragraphs) => {
             let mut html = String::with_capacity(article.text.len() + paragraphs.len() * 8);
             for range in paragraphs {
