@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Quote accuracy on the hand-labelled dev set (../shared/data/quotes-dev), by pattern.
 # Usage: scripts/quote-accuracy.sh [--errors]   (needs ../shared beside the repository)
+#        GOLD=scripts/quotes-heldout scripts/quote-accuracy.sh   (held-out Wikinews labels)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="${GAZETTE_SHARED:-../shared}"
-gold="$shared/data/quotes-dev"
+gold="${GOLD:-$shared/data/quotes-dev}"
 [ -d "$gold" ] || { echo "no dev set at $gold (set GAZETTE_SHARED)"; exit 2; }
 cargo build --release -q
 mapfile -t articles < <(python3 -c '
@@ -14,4 +15,4 @@ for f in sorted(glob.glob(sys.argv[1] + "/*/*.json")):
 ' "$gold" "$shared")
 out="${TMPDIR:-/tmp}/gazette-quote-predictions.json"
 ./target/release/gazette quotes --json "${articles[@]}" > "$out"
-python3 "$gold/score-quotes.py" "$gold" "$shared" "$out" --by-pattern "$@"
+python3 "$shared/data/quotes-dev/score-quotes.py" "$gold" "$shared" "$out" --by-pattern "$@"

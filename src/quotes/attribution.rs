@@ -159,27 +159,17 @@ fn split_run(text: &str, tokens: &[Token], run: &Range<usize>) -> NameParts {
         .filter(|t| t.kind == Kind::Word)
         .map(|t| (word(text, t), t))
         .collect();
+    let plain_all: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
+    let k = name_start(&plain_all);
     let mut roles = Vec::new();
     let mut gender = Gender::Unknown;
-    let mut k = 0;
-    while k < words.len() {
-        let w = words[k].0;
-        let lead = is_title(w)
-            || is_demonym(w)
-            || (k == 0 && is_common_capitalised(w))
-            || is_name_connector(w);
-        // A title is only a title when a name follows it.
-        if lead && k + 1 < words.len() {
-            let g = title_gender(w);
-            if g != Gender::Unknown {
-                gender = g;
-            }
-            if !is_common_capitalised(w) && !is_name_connector(w) {
-                roles.push(w.to_lowercase());
-            }
-            k += 1;
-        } else {
-            break;
+    for (w, _) in &words[..k] {
+        let g = title_gender(w);
+        if g != Gender::Unknown {
+            gender = g;
+        }
+        if !is_common_capitalised(w) && !is_name_connector(w) {
+            roles.push(w.to_lowercase());
         }
     }
     let plain: Vec<&str> = words[k..].iter().map(|(w, _)| *w).collect();
@@ -436,6 +426,48 @@ enum Phrase {
     Organisation(String, Range<usize>),
 }
 
+fn is_lead_word(w: &str) -> bool {
+    is_title(w)
+        || is_demonym(w)
+        || is_role_noun(&w.to_lowercase())
+        || w == "Former"
+        || w == "Acting"
+}
+
+/// How many leading words of a capitalised run are roles, titles or places rather than the
+/// name: "Santa Barbara County Sheriff Bill Brown" → 4, "President of Argentina Alberto
+/// Fernández" → 3, "Vermont Bernie Sanders" → 1. Always leaves at least one word.
+fn name_start(words: &[&str]) -> usize {
+    if words.len() <= 1 {
+        return 0;
+    }
+    let last = words.len() - 1;
+    // Everything up to the last title-like word before the final word is the role.
+    let mut k = words[..last]
+        .iter()
+        .rposition(|w| is_lead_word(w))
+        .map_or(0, |t| t + 1);
+    while k < last
+        && (is_common_capitalised(words[k]) || is_name_connector(words[k]) && words[k] != "of")
+    {
+        k += 1;
+    }
+    // "President of Argentina Alberto Fernández": the place after "of" is part of the role.
+    if k > 0 && k < last && matches!(words[k], "of" | "from" | "for") {
+        let mut j = k + 1;
+        if j < last && words[j] == "the" {
+            j += 1;
+        }
+        if last - j >= 2 {
+            k = j + 1;
+        }
+    }
+    if last - k >= 2 && is_place_name(words[k]) {
+        k += 1;
+    }
+    k.min(last)
+}
+
 /// How many words of a capitalised name to keep before an affiliation: "Jeremy Philpott of
 /// the UK Patent Office" keeps 2; "Court of Appeal" and "Secretary of State" keep all.
 fn affiliation_cut(words: &[&str]) -> usize {
@@ -493,7 +525,14 @@ fn read_phrase(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Phra
         );
         let named = words.iter().any(|t| is_capitalised(word(text, t)));
         let plural_people = is_document_noun(&lower[lower.len() - 1]);
-        if !(determined || named || plural_people) {
+        let prepositional = matches!(
+            lower[0].as_str(),
+            "in" | "on" | "at" | "with" | "from" | "by" | "after" | "during" | "for" | "to" | "of"
+        );
+        if !(determined || named || plural_people)
+            || prepositional
+            || (determined && lower.len() == 1)
+        {
             return None;
         }
         return Some(Phrase::Description(lower, span));
@@ -509,15 +548,14 @@ fn read_phrase(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Phra
         }
     }
     let run: Vec<&str> = words[k..].iter().map(|t| word(text, t)).collect();
-    let mut lead = 0;
-    while lead < run.len()
-        && (is_title(run[lead])
-            || is_demonym(run[lead])
-            || is_common_capitalised(run[lead])
-            || is_name_connector(run[lead]))
+    let lead = if run
+        .iter()
+        .all(|w| is_title(w) || is_demonym(w) || is_common_capitalised(w) || is_name_connector(w))
     {
-        lead += 1;
-    }
+        run.len()
+    } else {
+        name_start(&run)
+    };
     let kept = affiliation_cut(&run[lead..]);
     let name: Vec<String> = run[lead..lead + kept]
         .iter()

@@ -107,6 +107,55 @@ fn kind_of(text: &str, span: &spans::Span, headline: bool) -> QuoteKind {
     }
 }
 
+/// Names and titles of works in quotation marks ("a song called “Day after Day”", “Super
+/// Tuesday”): two to seven words, every significant one capitalised, no closing full stop.
+fn is_title_like(inner: &str) -> bool {
+    let inner = inner.trim().trim_end_matches(',');
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    if words.len() < 2 || words.len() > 7 || inner.ends_with(['.', '!', '?', '…']) {
+        return false;
+    }
+    let small = |w: &str| {
+        matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "of"
+                | "and"
+                | "or"
+                | "in"
+                | "on"
+                | "at"
+                | "to"
+                | "for"
+                | "after"
+                | "with"
+                | "by"
+                | "from"
+                | "de"
+                | "la"
+                | "vs"
+                | "v"
+        )
+    };
+    // A capitalised first-person or sentence-like phrase is speech, not a title.
+    let pronoun = |w: &str| {
+        matches!(
+            w,
+            "I" | "We" | "You" | "He" | "She" | "It" | "They" | "This" | "That"
+        )
+    };
+    !pronoun(words[0])
+        && words.iter().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.is_empty()
+                || small(w)
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
 /// Finds and attributes every quotation in `blocks` of `text`, in text order.
 pub fn extract(text: &str, blocks: &[Block]) -> Vec<Quote> {
     let ranges: Vec<Range<usize>> = blocks.iter().map(|b| b.range.clone()).collect();
@@ -114,6 +163,9 @@ pub fn extract(text: &str, blocks: &[Block]) -> Vec<Quote> {
     let (attributions, names) = attribution::attribute(text, blocks, &spans);
     let mut quotes: Vec<Quote> = Vec::with_capacity(spans.len());
     for (i, span) in spans.iter().enumerate() {
+        if is_title_like(&text[span.content.clone()]) {
+            continue;
+        }
         // A quote within a quote belongs to whoever speaks the outer one.
         let own = attributions[i].as_ref();
         let parent = if span.depth > 0 {
