@@ -50,6 +50,8 @@ pub struct Article<'t> {
     text: &'t str,
     people: Vec<Person>,
     mentions: Vec<Mention>,
+    /// Organisations named in the narrative: (where, name as written), in text order.
+    organisations: Vec<(usize, String)>,
 }
 
 fn word<'t>(text: &'t str, t: &Token) -> &'t str {
@@ -63,7 +65,21 @@ fn strip_possessive(w: &str) -> &str {
 }
 
 fn is_capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_uppercase())
+    if w.chars().next().is_some_and(|c| c.is_uppercase()) {
+        return true;
+    }
+    // "el-Sisi", "al-Assad", "bin-Laden": a lowercase particle joined to a name.
+    match w.split_once('-') {
+        Some((particle, rest)) => {
+            particle.len() <= 3 && rest.chars().next().is_some_and(|c| c.is_uppercase())
+        }
+        None => false,
+    }
+}
+
+/// Words between a subject and its verb: auxiliaries, time phrases, and -ly adverbs.
+fn is_modifier(w: &str) -> bool {
+    is_verb_modifier(w) || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_lowercase()))
 }
 
 /// One capitalised run of words in the narrative, with the lowercase roles before it.
@@ -72,6 +88,46 @@ struct Run {
     range: Range<usize>,
     /// Lowercase role words right before the run ("spokeswoman", "race director").
     lower_roles: Vec<String>,
+    /// The surname a first name before "and" shares ("David and Louise Turpin").
+    shared_surname: Option<String>,
+}
+
+/// Splits "Bob Behnken and Doug Hurley" into two runs (organisations like "Department of
+/// Health and Human Services" stay whole).
+fn split_at_and(text: &str, tokens: &[Token], run: Run) -> Vec<Run> {
+    let Some(and) = run
+        .range
+        .clone()
+        .find(|&k| matches!(word(text, &tokens[k]), "and" | "&"))
+    else {
+        return vec![run];
+    };
+    let words = |r: Range<usize>| -> Vec<String> {
+        r.map(|k| word(text, &tokens[k]).to_string()).collect()
+    };
+    let left = words(run.range.start..and);
+    let right = words(and + 1..run.range.end);
+    let organisation = left
+        .iter()
+        .chain(&right)
+        .any(|w| is_organisation_word(w) || is_place_or_thing_word(w));
+    if organisation || right.is_empty() || left.is_empty() {
+        return vec![run];
+    }
+    let shared_surname =
+        (left.len() == 1 && right.len() >= 2).then(|| right[right.len() - 1].clone());
+    vec![
+        Run {
+            range: run.range.start..and,
+            lower_roles: run.lower_roles.clone(),
+            shared_surname,
+        },
+        Run {
+            range: and + 1..run.range.end,
+            lower_roles: run.lower_roles,
+            shared_surname: None,
+        },
+    ]
 }
 
 /// Capitalised runs in a block's tokens ("Prime Minister Viktor Orban", "Court of Appeal").
@@ -138,6 +194,7 @@ fn runs(text: &str, tokens: &[Token]) -> Vec<Run> {
         out.push(Run {
             range: start..end,
             lower_roles,
+            shared_surname: None,
         });
         i = end;
     }
@@ -173,7 +230,11 @@ fn split_run(text: &str, tokens: &[Token], run: &Range<usize>) -> NameParts {
         }
     }
     let plain: Vec<&str> = words[k..].iter().map(|(w, _)| *w).collect();
-    let rest = &words[k..k + affiliation_cut(&plain)];
+    let mut keep = affiliation_cut(&plain);
+    while keep > 1 && is_post_nominal(plain[keep - 1]) {
+        keep -= 1;
+    }
+    let rest = &words[k..k + keep];
     let name: Vec<String> = rest
         .iter()
         .enumerate()
@@ -201,6 +262,24 @@ fn strip_end(text: &str, t: &Token) -> usize {
 fn looks_like_person(name: &[String]) -> bool {
     !name.is_empty()
         && !name
+            .last()
+            .is_some_and(|w| is_title(w) || is_role_noun(&w.to_lowercase()))
+        && !matches!(
+            name[0].as_str(),
+            "Los"
+                | "Las"
+                | "San"
+                | "Santa"
+                | "New"
+                | "Saint"
+                | "St"
+                | "Port"
+                | "Fort"
+                | "Lake"
+                | "Mount"
+        )
+        && !(name.len() == 1 && is_place_name(&name[0]))
+        && !name
             .iter()
             .any(|w| w == "and" || w == "&" || w == "of" || w == "for")
         && name.len() <= 5
@@ -226,12 +305,22 @@ impl<'t> Article<'t> {
             text,
             people: Vec::new(),
             mentions: Vec::new(),
+            organisations: Vec::new(),
         };
         // Full names first (two words or more), so that a later "Putin" finds "Vladimir Putin".
         let mut found: Vec<(NameParts, Vec<String>, bool)> = Vec::new();
         for tokens in block_tokens {
-            for run in runs(text, tokens) {
-                let parts = split_run(text, tokens, &run.range);
+            for run in runs(text, tokens)
+                .into_iter()
+                .flat_map(|r| split_at_and(text, tokens, r))
+            {
+                let mut parts = split_run(text, tokens, &run.range);
+                if let Some(surname) = &run.shared_surname {
+                    // "David and Louise Turpin": David shares the surname.
+                    if parts.name.len() == 1 {
+                        parts.name.push(surname.clone());
+                    }
+                }
                 let determined = run.range.start > 0
                     && tokens[run.range.start - 1].kind == Kind::Word
                     && matches!(word(text, &tokens[run.range.start - 1]), "the" | "a" | "an");
@@ -243,21 +332,32 @@ impl<'t> Article<'t> {
                 if determined || (matches!(first, "The" | "A" | "An") && !titled_after_article) {
                     continue;
                 }
-                let oblique = run.range.start > 0
-                    && tokens[run.range.start - 1].kind == Kind::Word
-                    && matches!(
-                        word(text, &tokens[run.range.start - 1]),
-                        "with"
-                            | "by"
-                            | "to"
-                            | "from"
-                            | "for"
-                            | "against"
-                            | "of"
-                            | "and"
-                            | "met"
-                            | "meeting"
-                    );
+                // A name in a list ("films include A, B and C") is no one's antecedent.
+                let listed = run.range.start > 0
+                    && tokens[run.range.start - 1].kind == Kind::Punct(',')
+                    && run.range.start > 1
+                    && tokens[run.range.start - 2].kind == Kind::Word
+                    && is_capitalised(word(text, &tokens[run.range.start - 2]));
+                let oblique = listed
+                    || run.range.start > 0
+                        && tokens[run.range.start - 1].kind == Kind::Word
+                        && matches!(
+                            word(text, &tokens[run.range.start - 1]),
+                            "with"
+                                | "by"
+                                | "to"
+                                | "from"
+                                | "for"
+                                | "against"
+                                | "of"
+                                | "and"
+                                | "met"
+                                | "meeting"
+                                | "include"
+                                | "includes"
+                                | "including"
+                                | "like"
+                        );
                 found.push((parts, run.lower_roles, oblique));
             }
         }
@@ -279,10 +379,31 @@ impl<'t> Article<'t> {
         }
         for (parts, lower_roles, oblique) in &found {
             if !looks_like_person(&parts.name) {
+                // "sportswear firm Umbro", "the Thai Raksa Chart Party", "PBS": organisations.
+                let acronym = parts.name.len() == 1
+                    && parts.name[0].len() >= 2
+                    && parts.name[0]
+                        .chars()
+                        .all(|c| c.is_uppercase() || c.is_ascii_digit());
+                let named_org = parts.name.iter().any(|w| is_organisation_word(w));
+                if !parts.name.is_empty()
+                    && (acronym || named_org)
+                    && !is_outlet(&parts.name.join(" "))
+                {
+                    article
+                        .organisations
+                        .push((parts.start, parts.name.join(" ")));
+                }
+                continue;
+            }
+            if lower_roles.first().is_some_and(|r| is_organisation_noun(r)) {
+                article
+                    .organisations
+                    .push((parts.start, parts.name.join(" ")));
                 continue;
             }
             let titled = !parts.roles.is_empty() || !lower_roles.is_empty();
-            let person = match article.find_person(&parts.name) {
+            let person = match article.find_person_at(&parts.name, parts.start) {
                 Some(p) => Some(p),
                 None if parts.name.len() == 1 && titled && parts.gender != Gender::Unknown => {
                     Some(article.add_person(&parts.name, parts.roles.clone(), parts.gender))
@@ -307,7 +428,20 @@ impl<'t> Article<'t> {
             }
         }
         article.mentions.sort_by_key(|m| m.at);
+        article.organisations.sort_by_key(|o| o.0);
         article
+    }
+
+    /// The organisation last named before `at`, preferring one whose name ends in `head`.
+    fn organisation_before(&self, at: usize, head: &str) -> Option<String> {
+        let end = self.organisations.partition_point(|o| o.0 < at);
+        let recent = &self.organisations[..end];
+        recent
+            .iter()
+            .rev()
+            .find(|(_, name)| name.to_lowercase().ends_with(head))
+            .or_else(|| recent.last())
+            .map(|(_, name)| name.clone())
     }
 
     fn add_person(&mut self, name: &[String], roles: Vec<String>, gender: Gender) -> usize {
@@ -350,11 +484,36 @@ impl<'t> Article<'t> {
                 best = Some((i, words.len()));
             }
         }
-        if best.is_none() && wanted.len() >= 2 {
-            // "Sheriff Lee" for "Kerry Lee": an unknown title before a known surname.
-            return self.find_person(&name[name.len() - 1..]);
-        }
         best.map(|(i, _)| i)
+    }
+
+    /// Like `find_person`, but when several people share the words ("Miliband"), the one
+    /// mentioned last before `at` wins.
+    fn find_person_at(&self, name: &[String], at: usize) -> Option<usize> {
+        let wanted: Vec<String> = name.iter().map(|w| w.to_lowercase()).collect();
+        let matching = |p: &Person| {
+            let words: Vec<String> = p.words.iter().map(|w| w.to_lowercase()).collect();
+            words.ends_with(&wanted) || wanted.ends_with(&words)
+        };
+        let end = self.mentions.partition_point(|m| m.at < at);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .map(|m| m.person)
+            .find(|&p| matching(&self.people[p]))
+            .or_else(|| self.find_person(name))
+    }
+
+    /// The person whose first name this is ("Sir John" for "John Bourn"), last mentioned first.
+    fn find_by_given_name(&self, given: &str, at: usize) -> Option<usize> {
+        let end = self.mentions.partition_point(|m| m.at < at);
+        let first_is = |p: &Person| p.words.len() >= 2 && p.words[0].eq_ignore_ascii_case(given);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .map(|m| m.person)
+            .find(|&p| first_is(&self.people[p]))
+            .or_else(|| (0..self.people.len()).find(|&p| first_is(&self.people[p])))
     }
 
     pub fn person_name(&self, person: usize) -> String {
@@ -385,16 +544,30 @@ impl<'t> Article<'t> {
     /// The first person named (not after a preposition) in `from..to`, with the mention's span.
     fn first_mention_between(&self, from: usize, to: usize) -> Option<(usize, Range<usize>)> {
         let start = self.mentions.partition_point(|m| m.at < from);
-        self.mentions[start..]
+        let within = &self.mentions[start..];
+        let within = &within[..within.partition_point(|m| m.at < to)];
+        within
             .iter()
-            .take_while(|m| m.at < to)
             .find(|m| !m.oblique)
+            .or_else(|| within.first())
             .map(|m| {
                 (
                     m.person,
                     m.at..m.at + self.people[m.person].words.last().map_or(0, String::len),
                 )
             })
+    }
+
+    /// The last person named in `from..to`, after a preposition or not.
+    fn last_mention_between(&self, from: usize, to: usize) -> Option<(usize, Range<usize>)> {
+        let start = self.mentions.partition_point(|m| m.at < from);
+        let end = self.mentions.partition_point(|m| m.at < to);
+        self.mentions[start..end.max(start)].last().map(|m| {
+            (
+                m.person,
+                m.at..m.at + self.people[m.person].words.last().map_or(0, String::len),
+            )
+        })
     }
 
     /// The most recent person before `at` whose roles include every word of `roles`.
@@ -420,6 +593,8 @@ type Found = (Speaker, Pattern, Range<usize>, f32);
 #[derive(Debug, Clone)]
 enum Phrase {
     Name(Vec<String>, Range<usize>),
+    /// A given name after Sir or Dame.
+    Given(String, Range<usize>),
     Pronoun(Gender, Range<usize>),
     /// "the Russian President", "a spokesman", "the report": lowercased words, as written.
     Description(Vec<String>, Range<usize>),
@@ -486,6 +661,14 @@ fn affiliation_cut(words: &[&str]) -> usize {
 
 /// Reads the noun phrase made of `tokens[range]` (in text order).
 fn read_phrase(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Phrase> {
+    // "PBS' Jacoba Atlas": the phrase is what the possessive owns.
+    let owned_from = (range.start..range.end).rev().find(|&k| {
+        matches!(tokens[k].kind, Kind::Punct('\'' | '’'))
+            && k > range.start
+            && word(text, &tokens[k - 1]).ends_with(['s', 'S'])
+            && k + 1 < range.end
+    });
+    let range = owned_from.map_or(range.clone(), |k| k + 1..range.end);
     let words: Vec<&Token> = tokens[range.clone()]
         .iter()
         .filter(|t| t.kind == Kind::Word)
@@ -588,6 +771,10 @@ fn read_phrase(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Phra
         return Some(Phrase::Organisation(written, span));
     }
     let name_start = words[k + lead].start;
+    // "Sir John said": after Sir or Dame comes a given name, not a surname.
+    if name.len() == 1 && lead > 0 && matches!(run[lead - 1], "Sir" | "Dame") {
+        return Some(Phrase::Given(name[0].clone(), name_start..span.end));
+    }
     Some(Phrase::Name(name, name_start..span.end))
 }
 
@@ -597,7 +784,7 @@ fn subject_before(text: &str, tokens: &[Token], verb: usize, floor: usize) -> Op
     // Skip auxiliaries and adverbials between the subject and the verb.
     while j > floor {
         let t = &tokens[j - 1];
-        if t.kind == Kind::Word && is_verb_modifier(word(text, t)) {
+        if t.kind == Kind::Word && is_modifier(word(text, t)) {
             j -= 1;
         } else {
             break;
@@ -620,7 +807,7 @@ fn subject_before(text: &str, tokens: &[Token], verb: usize, floor: usize) -> Op
         }
         while j > floor
             && tokens[j - 1].kind == Kind::Word
-            && is_verb_modifier(word(text, &tokens[j - 1]))
+            && is_modifier(word(text, &tokens[j - 1]))
         {
             j -= 1;
         }
@@ -769,6 +956,16 @@ fn subject_after(
             {
                 end += 1
             }
+            // "said PBS' Jacoba Atlas": a possessive written with a bare apostrophe.
+            Kind::Punct('\'' | '’')
+                if end > start
+                    && word(text, &tokens[end - 1]).ends_with(['s', 'S'])
+                    && tokens
+                        .get(end + 1)
+                        .is_some_and(|n| n.kind == Kind::Word && is_capitalised(word(text, n))) =>
+            {
+                end += 1
+            }
             _ => break,
         }
     }
@@ -802,6 +999,8 @@ struct Verb {
     outlet: bool,
     /// The verb sits in a clause inside another ("X said that if he said…"): a weaker choice.
     embedded: bool,
+    /// "…, said X." closing the sentence: it reports every quotation before it.
+    closing: bool,
 }
 
 fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> {
@@ -824,6 +1023,7 @@ fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> 
                 index: i,
                 according: true,
                 embedded: false,
+                closing: false,
                 subject,
                 subject_tokens,
                 inverted: true,
@@ -878,13 +1078,14 @@ fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> 
             }
             k > sentence.start && matches!(tokens[k - 1].kind, Kind::Quote(_))
         };
+        // Only a short name phrase and closing punctuation follow ("…, said PBS' Jacoba Atlas.").
         let near_end = {
             let rest = &tokens[i + 1..sentence.end];
-            rest.iter().take_while(|t| t.kind == Kind::Word).count() <= 6
-                && rest
+            rest.iter().filter(|t| t.kind == Kind::Word).count() <= 6
+                && rest.len() <= 9
+                && !rest
                     .iter()
-                    .skip_while(|t| t.kind == Kind::Word)
-                    .all(|t| matches!(t.kind, Kind::Punct(_)))
+                    .any(|t| matches!(t.kind, Kind::Quote(_) | Kind::Punct(',')))
         };
         let comma_before = i > sentence.start && tokens[i - 1].kind == Kind::Punct(',');
         let after_tokens = if after_quote || (comma_before && near_end) {
@@ -947,6 +1148,7 @@ fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> 
             index: i,
             according: false,
             embedded,
+            closing: inverted && comma_before && near_end,
             subject,
             subject_tokens,
             inverted,
@@ -1031,13 +1233,34 @@ pub fn attribute(
                         .map(|(s, _, m, c)| (s.clone(), Pattern::Pronoun, m.clone(), c * 0.9));
                     // "The mayor of London, Sadiq Khan, gave his condolences, adding, “…”":
                     // the person the sentence is about.
-                    inherited.or_else(|| {
-                        let from = tokens[sentence.start].start;
-                        let to = tokens[verb.index].start;
-                        article
-                            .first_mention_between(from, to)
-                            .map(|(p, m)| (Speaker::Person(p), Pattern::Before, m, 0.75))
-                    })
+                    // "led by Mark Hay, a marine ecologist, who said": the person before "who".
+                    let who = {
+                        let mut k = verb.index;
+                        while k > sentence.start
+                            && tokens[k - 1].kind == Kind::Word
+                            && is_modifier(word(text, &tokens[k - 1]))
+                        {
+                            k -= 1;
+                        }
+                        (k >= sentence.start + 2
+                            && tokens[k - 1].kind == Kind::Word
+                            && word(text, &tokens[k - 1]) == "who"
+                            && tokens[k - 2].kind == Kind::Punct(','))
+                        .then(|| tokens[k - 2].start)
+                    };
+                    let from = tokens[sentence.start].start;
+                    let to = tokens[verb.index].start;
+                    inherited
+                        .or_else(|| {
+                            who.and_then(|comma| article.last_mention_between(from, comma))
+                                .map(|(p, m)| (Speaker::Person(p), Pattern::Before, m, 0.8))
+                        })
+                        .or_else(|| {
+                            article
+                                .first_mention_between(from, to)
+                                .map(|(p, m)| (Speaker::Person(p), Pattern::Before, m, 0.75))
+                        })
+                        .or_else(|| sentence_subject(&article, text, tokens, &sentence, verb.index))
                 });
                 resolved.push(found);
             }
@@ -1057,6 +1280,27 @@ pub fn attribute(
                         mention: Some(mention),
                         confidence,
                     },
+                    // “…” after a colon ends a clause that names its speaker without a
+                    // speech verb: "disagreed with these findings: “…”".
+                    None if qi > sentence.start && tokens[qi - 1].kind == Kind::Punct(':') => {
+                        let from = tokens[sentence.start].start;
+                        let found = article
+                            .first_mention_between(from, tokens[qi].start)
+                            .map(|(p, m)| (Speaker::Person(p), m))
+                            .or_else(|| {
+                                sentence_subject(&article, text, tokens, &sentence, qi)
+                                    .map(|(s, _, m, _)| (s, m))
+                            });
+                        match found {
+                            Some((speaker, mention)) => Attribution {
+                                speaker: Some(speaker),
+                                pattern: Pattern::Before,
+                                mention: Some(mention),
+                                confidence: 0.7,
+                            },
+                            None => floating(&last, b, &spans[q]),
+                        }
+                    }
                     None => {
                         if blocks[b].headline {
                             headline_quotes.push(q);
@@ -1163,6 +1407,67 @@ pub fn attribute(
     (result, names)
 }
 
+/// A quotation with no attribution in its sentence takes the last speaker, if recent.
+fn floating(last: &Option<(Speaker, usize)>, block: usize, span: &Span) -> Attribution {
+    match last {
+        Some((speaker, lb)) if block - lb <= 2 || span.continuation => Attribution {
+            speaker: Some(speaker.clone()),
+            pattern: Pattern::Floating,
+            mention: None,
+            confidence: if block == *lb || span.continuation {
+                0.8
+            } else {
+                0.6
+            },
+        },
+        _ => Attribution {
+            speaker: None,
+            pattern: Pattern::Other,
+            mention: None,
+            confidence: 0.3,
+        },
+    }
+}
+
+/// The phrase a sentence opens with, as a speaker: "PBS is seen in … and describes itself as".
+fn sentence_subject(
+    article: &Article,
+    text: &str,
+    tokens: &[Token],
+    sentence: &Range<usize>,
+    before: usize,
+) -> Option<Found> {
+    let mut start = sentence.start;
+    while start < before
+        && (tokens[start].kind == Kind::Punct(',')
+            || tokens[start].kind == Kind::Word
+                && matches!(
+                    word(text, &tokens[start]),
+                    "But" | "And" | "Meanwhile" | "However" | "Also" | "So" | "Yet"
+                ))
+    {
+        start += 1;
+    }
+    let mut end = start;
+    while end < before
+        && tokens[end].kind == Kind::Word
+        && (is_capitalised(word(text, &tokens[end]))
+            || is_name_connector(word(text, &tokens[end])) && end > start)
+    {
+        end += 1;
+    }
+    if end == start {
+        return None;
+    }
+    match read_phrase(text, tokens, start..end)? {
+        phrase @ (Phrase::Organisation(..) | Phrase::Name(..)) => {
+            resolve(article, &phrase, tokens[start].start, None, false)
+                .map(|(s, _, m, c)| (s, Pattern::Before, m, c * 0.8))
+        }
+        _ => None,
+    }
+}
+
 /// The display name of a resolved speaker, given the article's people.
 pub fn speaker_name(speaker: &Speaker, names: &[String]) -> String {
     match speaker {
@@ -1198,7 +1503,7 @@ fn choose_verb(
                 in_subject
                     || match tokens[k].kind {
                         Kind::Punct(',') => true,
-                        Kind::Word => is_verb_modifier(word(text, &tokens[k])),
+                        Kind::Word => is_modifier(word(text, &tokens[k])),
                         _ => false,
                     }
             })
@@ -1222,7 +1527,9 @@ fn choose_verb(
     verbs
         .iter()
         .enumerate()
-        .find(|(i, v)| v.index > qi && v.index - qi <= 10 && resolved[*i].is_some() && !v.outlet)
+        .find(|(i, v)| {
+            v.index > qi && (v.index - qi <= 10 || v.closing) && resolved[*i].is_some() && !v.outlet
+        })
         .and_then(|(i, _)| resolved[i].clone())
 }
 
@@ -1240,8 +1547,24 @@ fn resolve(
         Pattern::Before
     };
     match phrase {
+        Phrase::Given(given, range) => {
+            let person = article
+                .find_by_given_name(given, at)
+                .or_else(|| article.find_person_at(std::slice::from_ref(given), at));
+            match person {
+                Some(p) => Some((Speaker::Person(p), named, range.clone(), 0.9)),
+                None => Some((Speaker::Literal(given.clone()), named, range.clone(), 0.7)),
+            }
+        }
         Phrase::Name(words, range) => {
-            let person = article.find_person(words);
+            let person = article.find_person_at(words, at);
+            // "…of the University of California, Los Angeles disagreed": a place, not a speaker.
+            if person.is_none()
+                && !looks_like_person(words)
+                && !words.iter().any(|w| is_organisation_word(w))
+            {
+                return None;
+            }
             match person {
                 Some(p) => Some((Speaker::Person(p), named, range.clone(), 0.95)),
                 None => Some((
@@ -1299,15 +1622,37 @@ fn resolve(
             if let Some(p) = article.person_with_roles(at, &content) {
                 return Some((Speaker::Person(p), Pattern::Pronoun, range.clone(), 0.85));
             }
-            if determiner == Some("the") && !is_document_noun(&head) && content.len() <= 4 {
+            if content.is_empty() || content.len() > 8 {
+                return None;
+            }
+            // "the firm", "the party": the organisation last named, preferring one so called.
+            if determiner == Some("the") && content.len() == 1 && is_organisation_noun(&head) {
+                if let Some(name) = article.organisation_before(at, &head) {
+                    return Some((Speaker::Literal(name), Pattern::Pronoun, range.clone(), 0.7));
+                }
+            }
+            if is_document_noun(&head) || is_organisation_noun(&head) {
+                return Some((Speaker::Literal(written), named, range.clone(), 0.75));
+            }
+            let personal = is_role_noun(&head)
+                || person_gender(&head) != Gender::Unknown
+                || head.ends_with("-old")
+                || content.iter().any(|w| {
+                    w.ends_with("-born")
+                        || w.ends_with("-nominated")
+                        || w.ends_with("-winning")
+                        || w.ends_with("-time")
+                });
+            if !personal {
+                // "some historical evidence", "the proclamation of X": not someone who speaks.
+                return None;
+            }
+            if determiner == Some("the") {
                 // "the 30-year-old", "the Oscar-nominated actor": the person just written about.
-                let g = title_gender(&head);
+                let g = person_gender(&head);
                 return article
                     .antecedent(at, g, 0)
                     .map(|p| (Speaker::Person(p), Pattern::Pronoun, range.clone(), 0.7));
-            }
-            if content.is_empty() || content.len() > 8 {
-                return None;
             }
             Some((Speaker::Literal(written), named, range.clone(), 0.75))
         }

@@ -184,6 +184,20 @@ pub fn is_speech_verb(word: &str) -> bool {
             | "speaking"
             | "thought"
             | "hoped"
+            | "pointed"
+            | "points"
+            | "recommends"
+            | "recommended"
+            | "recommending"
+            | "disagreed"
+            | "disagrees"
+            | "concluded"
+            | "concludes"
+            | "found"
+            | "finds"
+            | "blamed"
+            | "blames"
+            | "acknowledging"
     )
 }
 
@@ -316,6 +330,16 @@ pub fn is_title(word: &str) -> bool {
             | "Assemblyman"
             | "Assemblywoman"
             | "Delegate"
+            | "Administrator"
+            | "Solicitor"
+            | "Auditor"
+            | "Barrister"
+            | "Advocate"
+            | "Former"
+            | "Acting"
+            | "Interim"
+            | "Lawyer"
+            | "Editor"
     )
 }
 
@@ -1544,4 +1568,119 @@ pub fn is_place_name(word: &str) -> bool {
             | "Bavaria"
             | "Catalonia"
     )
+}
+
+/// Letters after a name: "Ian MacDonald QC", "Lord Janner MP".
+pub fn is_post_nominal(word: &str) -> bool {
+    matches!(
+        word,
+        "MP" | "QC"
+            | "KC"
+            | "OBE"
+            | "CBE"
+            | "MBE"
+            | "KBE"
+            | "DBE"
+            | "PhD"
+            | "Jr"
+            | "Jr."
+            | "Sr"
+            | "Sr."
+            | "MEP"
+            | "MSP"
+            | "AM"
+            | "MLA"
+            | "II"
+            | "III"
+            | "IV"
+            | "MD"
+            | "Esq"
+    )
+}
+
+/// Nouns that stand for an organisation in a description ("the firm said").
+pub fn is_organisation_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "firm"
+            | "company"
+            | "party"
+            | "club"
+            | "government"
+            | "team"
+            | "group"
+            | "ministry"
+            | "department"
+            | "agency"
+            | "bank"
+            | "airline"
+            | "carrier"
+            | "retailer"
+            | "maker"
+            | "manufacturer"
+            | "giant"
+            | "broadcaster"
+            | "network"
+            | "union"
+            | "council"
+            | "charity"
+            | "organisation"
+            | "organization"
+            | "association"
+            | "federation"
+            | "league"
+            | "body"
+            | "regulator"
+            | "watchdog"
+            | "board"
+            | "committee"
+            | "court"
+            | "commission"
+            | "institute"
+            | "university"
+            | "school"
+            | "hospital"
+            | "army"
+            | "police"
+            | "service"
+            | "office"
+            | "administration"
+            | "authority"
+            | "authorities"
+            | "kremlin"
+            | "palace"
+            | "embassy"
+            | "executive"
+            | "cabinet"
+            | "parliament"
+            | "senate"
+            | "corporation"
+            | "conglomerate"
+            | "insurer"
+            | "operator"
+            | "supplier"
+            | "chain"
+            | "publisher"
+            | "studio"
+            | "label"
+            | "developer"
+            | "exchange"
+            | "fund"
+            | "lender"
+    )
+}
+
+/// Gender from a lowercase noun for a person ("the mother", "the actress").
+pub fn person_gender(word: &str) -> Gender {
+    match word {
+        "mother" | "wife" | "daughter" | "sister" | "woman" | "girl" | "grandmother" | "aunt"
+        | "niece" | "actress" | "queen" | "princess" | "widow" | "mum" | "mom" | "lady"
+        | "spokeswoman" | "chairwoman" | "businesswoman" | "congresswoman" | "girlfriend" => {
+            Gender::Female
+        }
+        "father" | "husband" | "son" | "brother" | "man" | "boy" | "grandfather" | "uncle"
+        | "nephew" | "actor" | "king" | "prince" | "widower" | "dad" | "spokesman" | "chairman"
+        | "businessman" | "congressman" | "boyfriend" | "gentleman" => Gender::Male,
+        _ => Gender::Unknown,
+    }
 }
