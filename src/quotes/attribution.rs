@@ -1186,6 +1186,9 @@ pub fn attribute(
     let mut last: Option<(Speaker, usize)> = None;
     let mut speaker_counts: HashMap<String, usize> = HashMap::new();
     let mut headline_quotes = Vec::new();
+    // Who the article's first sentence reports ("…, a report says"): a headline's likely voice.
+    let mut lead_speaker: Option<Speaker> = None;
+    let mut lead_seen = false;
 
     for b in 0..blocks.len() {
         let tokens = &block_tokens[b];
@@ -1263,6 +1266,10 @@ pub fn attribute(
                         .or_else(|| sentence_subject(&article, text, tokens, &sentence, verb.index))
                 });
                 resolved.push(found);
+            }
+            if !blocks[b].headline && !lead_seen {
+                lead_seen = true;
+                lead_speaker = resolved.iter().flatten().next().map(|f| f.0.clone());
             }
             let quotes: Vec<usize> = sentence
                 .clone()
@@ -1382,6 +1389,15 @@ pub fn attribute(
             }
         }
         headline_quotes.retain(|&q| result[q].as_ref().is_some_and(|a| a.speaker.is_none()));
+        if let Some(lead) = &lead_speaker {
+            for &q in &headline_quotes {
+                if let Some(a) = result[q].as_mut() {
+                    a.speaker = Some(lead.clone());
+                    a.confidence = 0.55;
+                }
+            }
+            headline_quotes.clear();
+        }
         let top = result
             .iter()
             .flatten()
@@ -1401,10 +1417,85 @@ pub fn attribute(
             }
         }
     }
+    attribute_nested(&article, text, spans, &mut result);
     let names: Vec<String> = (0..article.people.len())
         .map(|p| article.person_name(p))
         .collect();
     (result, names)
+}
+
+/// A quote within a quote is a quotation only when words inside the outer one introduce it
+/// ("I thought 'I'm going to die'", "she just thought, 'well…'"); its speaker is that verb's
+/// subject. Others (scare quotes, titles, sayings) are left out: their result stays `None`
+/// and they are marked by `Pattern::Other` with no speaker and zero confidence.
+fn attribute_nested(
+    article: &Article,
+    text: &str,
+    spans: &[Span],
+    result: &mut [Option<Attribution>],
+) {
+    for (i, span) in spans.iter().enumerate() {
+        if span.depth == 0 {
+            continue;
+        }
+        let Some(parent) = spans
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.depth == 0 && s.open < span.open && s.close >= span.close)
+            .map(|(j, _)| j)
+            .next_back()
+        else {
+            continue;
+        };
+        let outer = result[parent].clone();
+        let lead_in = &text[spans[parent].content.start..span.open];
+        let clause = lead_in.rsplit(['.', '!', '?']).next().unwrap_or(lead_in);
+        let words: Vec<&str> = clause
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let tail = &words[words.len().saturating_sub(4)..];
+        let verb = tail.iter().rposition(|w| {
+            is_speech_verb(&w.to_lowercase()) || matches!(*w, "think" | "thinking" | "wondered")
+        });
+        let Some(v) = verb else {
+            result[i] = Some(Attribution {
+                speaker: None,
+                pattern: Pattern::Other,
+                mention: None,
+                confidence: 0.0,
+            });
+            continue;
+        };
+        let subject = (v > 0).then(|| tail[v - 1]).or_else(|| {
+            words
+                .len()
+                .checked_sub(tail.len() - v + 1)
+                .map(|k| words[k])
+        });
+        let outer_speaker = outer.as_ref().and_then(|a| a.speaker.clone());
+        let speaker = match subject {
+            Some("he" | "He") => article
+                .antecedent(span.open, Gender::Male, 0)
+                .map(Speaker::Person)
+                .or(outer_speaker),
+            Some("she" | "She") => article
+                .antecedent(span.open, Gender::Female, 0)
+                .map(Speaker::Person)
+                .or(outer_speaker),
+            Some(name) if is_capitalised(name) && !matches!(name, "I" | "We") => article
+                .find_person_at(&[name.to_string()], span.open)
+                .map(Speaker::Person)
+                .or(outer_speaker),
+            _ => outer_speaker,
+        };
+        result[i] = Some(Attribution {
+            speaker,
+            pattern: Pattern::Other,
+            mention: None,
+            confidence: outer.map_or(0.5, |a| a.confidence * 0.9),
+        });
+    }
 }
 
 /// A quotation with no attribution in its sentence takes the last speaker, if recent.

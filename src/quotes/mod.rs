@@ -163,7 +163,12 @@ pub fn extract(text: &str, blocks: &[Block]) -> Vec<Quote> {
     let (attributions, names) = attribution::attribute(text, blocks, &spans);
     let mut quotes: Vec<Quote> = Vec::with_capacity(spans.len());
     for (i, span) in spans.iter().enumerate() {
-        if is_title_like(&text[span.content.clone()]) {
+        // Titles of works, and quotes within quotes that nothing introduces, are not quotations.
+        let unintroduced = span.depth > 0
+            && attributions[i]
+                .as_ref()
+                .is_some_and(|a| a.confidence == 0.0);
+        if unintroduced || is_title_like(&text[span.content.clone()]) {
             continue;
         }
         // A quote within a quote belongs to whoever speaks the outer one.
