@@ -121,7 +121,7 @@ pub fn find_inline(text: &str, range: Range<usize>) -> Vec<InlineAnnotation> {
                         found.push(InlineAnnotation {
                             target: Target::ClosingMarkAt(i),
                             directives,
-                            syntax: vec![i..close + 1],
+                            syntax: std::iter::once(i..close + 1).collect(),
                         });
                     }
                 }
@@ -295,10 +295,10 @@ mod tests {
     use super::*;
     use crate::quotes::{Block, extract};
 
-    fn run(
-        text: &str,
-        notes: &[QuoteNote],
-    ) -> (Vec<(String, Option<String>, bool)>, Vec<Unmatched>) {
+    /// A quote as the tests compare it: words, speaker, callout.
+    type Shown = (String, Option<String>, bool);
+
+    fn run(text: &str, notes: &[QuoteNote]) -> (Vec<Shown>, Vec<Unmatched>) {
         let inline = find_inline(text, 0..text.len());
         let blanked = blank(text, &inline);
         let mut quotes = extract(&blanked, &[Block::paragraph(0..text.len())]);

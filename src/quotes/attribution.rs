@@ -260,12 +260,14 @@ fn strip_end(text: &str, t: &Token) -> usize {
 }
 
 fn looks_like_person(name: &[String]) -> bool {
-    !name.is_empty()
-        && !name
-            .last()
-            .is_some_and(|w| is_title(w) || is_role_noun(&w.to_lowercase()))
-        && !matches!(
-            name[0].as_str(),
+    let (Some(first), Some(last)) = (name.first(), name.last()) else {
+        return false;
+    };
+    if name.len() > 5
+        || is_title(last)
+        || is_role_noun(&last.to_lowercase())
+        || matches!(
+            first.as_str(),
             "Los"
                 | "Las"
                 | "San"
@@ -278,24 +280,30 @@ fn looks_like_person(name: &[String]) -> bool {
                 | "Lake"
                 | "Mount"
         )
-        && !(name.len() == 1 && is_place_name(&name[0]))
-        && !name
-            .iter()
-            .any(|w| w == "and" || w == "&" || w == "of" || w == "for")
-        && name.len() <= 5
-        && !name
-            .iter()
-            .any(|w| is_organisation_word(w) || is_place_or_thing_word(w) || is_outlet(w))
-        && !(name.len() == 1
-            && (is_common_capitalised(&name[0]) || is_title(&name[0]) || is_demonym(&name[0])))
-        && name.iter().all(|w| {
-            !w.chars()
+    {
+        return false;
+    }
+    if name.len() == 1
+        && (is_place_name(first)
+            || is_common_capitalised(first)
+            || is_title(first)
+            || is_demonym(first))
+    {
+        return false;
+    }
+    let acronym = |w: &String| {
+        w.len() > 1
+            && w.chars()
                 .all(|c| c.is_ascii_uppercase() || !c.is_alphabetic())
-                || w.len() <= 1
-        })
-        && !name
-            .iter()
-            .any(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+    };
+    !name.iter().any(|w| {
+        matches!(w.as_str(), "and" | "&" | "of" | "for")
+            || is_organisation_word(w)
+            || is_place_or_thing_word(w)
+            || is_outlet(w)
+            || acronym(w)
+            || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+    })
 }
 
 impl<'t> Article<'t> {
