@@ -35,6 +35,40 @@ pub struct SiteGraph {
     /// The speaker registry as written.
     pub registry: Vec<SpeakerFile>,
     pub speakers: SpeakerIndex,
+    /// For each article, the anchor of each quote (`q-1a2b3c4d`), stable across edits elsewhere.
+    pub quote_anchors: Vec<Vec<String>>,
+}
+
+/// FNV-1a: a tiny stable hash, so anchors never change between builds or Rust versions.
+fn fnv1a(bytes: impl Iterator<Item = u8>) -> u64 {
+    bytes.fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Anchors for an article's quotes, made from their words (case and spacing aside), so that a
+/// quote keeps its anchor when other quotes are added, removed or edited.
+pub fn quote_anchors(article: &Article) -> Vec<String> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    article
+        .quotes
+        .iter()
+        .map(|q| {
+            let words = article.text[q.content.clone()]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .flat_map(|w| {
+                    w.to_lowercase()
+                        .into_bytes()
+                        .into_iter()
+                        .chain(std::iter::once(b' '))
+                });
+            let base = format!("q-{:08x}", fnv1a(words) as u32);
+            let n = seen.entry(base.clone()).or_insert(0);
+            *n += 1;
+            if *n == 1 { base } else { format!("{base}-{n}") }
+        })
+        .collect()
 }
 
 impl SiteGraph {
@@ -102,7 +136,9 @@ impl SiteGraph {
             article_topics.push(slugs);
         }
         let speakers = SpeakerIndex::build(&articles, &registry)?;
+        let quote_anchors = articles.iter().map(quote_anchors).collect();
         Ok(SiteGraph {
+            quote_anchors,
             articles,
             by_slug,
             topics,
@@ -165,6 +201,23 @@ mod tests {
         assert_eq!(slugs, ["new", "old", "undated"]);
         assert_eq!(graph.topics["europe"].articles, vec![0, 1]);
         assert_eq!(graph.topics.len(), 2);
+    }
+
+    #[test]
+    fn quote_anchors_survive_edits_elsewhere() {
+        use crate::quotes::Block;
+        let anchors = |text: &str| {
+            let mut a = article("a", Some("2020-01-01"), &[]);
+            a.text = text.to_string();
+            a.quotes = crate::quotes::extract(text, &[Block::paragraph(0..text.len())]);
+            quote_anchors(&a)
+        };
+        let before = anchors("He said “we will win” and “soon”.");
+        let after = anchors("First “new words” here. He said “we will win” and “soon”.");
+        assert_eq!(before[0], after[1]);
+        assert_eq!(before[1], after[2]);
+        assert_ne!(before[0], before[1]);
+        assert!(before[0].starts_with("q-") && before[0].len() == 10);
     }
 
     #[test]

@@ -77,6 +77,15 @@ pub fn topic_path(slug: &str) -> String {
     format!("topics/{slug}/")
 }
 
+pub fn speaker_path(slug: &str) -> String {
+    format!("speakers/{slug}/")
+}
+
+/// Site-relative permalink of a quote: its anchor on its article's page.
+pub fn quote_path(article_slug: &str, anchor: &str) -> String {
+    format!("articles/{article_slug}/#{anchor}")
+}
+
 /// An article as listed: enough for a card in a listing.
 #[derive(Serialize)]
 pub struct ArticleCard<'a> {
