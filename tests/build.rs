@@ -159,7 +159,7 @@ fn titles_are_html_escaped() {
 fn raw_text_article_has_headline_dek_and_paragraphs_without_scraping_leftovers() {
     let page = build("basic").page("articles/putin-nato/index.html");
     assert!(
-        page.contains("<h1>US, NATO ‘ignored’ Russia’s key concerns, says Putin</h1>"),
+        page.contains("\"></span>US, NATO ‘ignored’ Russia’s key concerns, says Putin</h1>"),
         "{page}"
     );
     assert!(
@@ -318,8 +318,9 @@ fn static_files_are_copied_byte_for_byte() {
 #[test]
 fn report_counts_pages_articles_and_topics() {
     let report = build("basic").report;
-    // 4 articles, home, 2 listing pages, topics index, europe ×2, conflict, health, politics, 404
-    assert_eq!(report.pages, 14);
+    // 4 articles, home, 2 listing pages, topics index, europe ×2, conflict, health, politics,
+    // 404, one speaker page and the speakers index
+    assert_eq!(report.pages, 16);
     assert_eq!(report.articles, 4);
     assert_eq!(report.topics, 4);
     assert_eq!(report.drafts_skipped, 1);

@@ -1,6 +1,7 @@
 //! Article bodies to HTML: Markdown through pulldown-cmark, raw text as escaped paragraphs.
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
@@ -29,30 +30,117 @@ pub fn escape_html(text: &str, out: &mut String) {
     }
 }
 
-/// The article body as HTML.
-pub fn body_html(article: &Article) -> String {
+/// A quotation to mark in the body: where it is in the file and the HTML around it.
+#[derive(Debug, Clone)]
+pub struct QuoteMark {
+    /// From the opening mark to one past the closing mark, in the article's text.
+    pub outer: Range<usize>,
+    /// `<span class="quote" id="q-…">`
+    pub open_html: String,
+    /// The speaker link and `</span>`.
+    pub close_html: String,
+}
+
+/// An edit of the source before rendering: insert `html` at `at`, or cut `at..cut_to`.
+struct Edit {
+    at: usize,
+    cut_to: usize,
+    html: String,
+    /// Closings go before openings at the same offset.
+    order: u8,
+}
+
+fn apply_edits(text: &str, base: usize, mut edits: Vec<Edit>) -> String {
+    edits.sort_by_key(|e| (e.at, e.order));
+    let mut out = String::with_capacity(text.len() + edits.len() * 64);
+    let mut at = 0;
+    for edit in edits {
+        let local = edit.at.saturating_sub(base).min(text.len());
+        if local < at {
+            continue;
+        }
+        out.push_str(&text[at..local]);
+        out.push_str(&edit.html);
+        at = local.max(edit.cut_to.saturating_sub(base).min(text.len()));
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+fn mark_edits(marks: &[QuoteMark], within: &Range<usize>) -> Vec<Edit> {
+    let mut edits = Vec::with_capacity(marks.len() * 2);
+    for mark in marks {
+        if mark.outer.start >= within.start && mark.outer.end <= within.end {
+            edits.push(Edit {
+                at: mark.outer.start,
+                cut_to: mark.outer.start,
+                html: mark.open_html.clone(),
+                order: 1,
+            });
+            edits.push(Edit {
+                at: mark.outer.end,
+                cut_to: mark.outer.end,
+                html: mark.close_html.clone(),
+                order: 0,
+            });
+        }
+    }
+    edits
+}
+
+/// The article body as HTML, with its quotations marked.
+pub fn body_html(article: &Article, marks: &[QuoteMark]) -> String {
     match &article.body {
         Body::Markdown(range) => {
-            // The editor's quote annotations are for Gazette, not for readers.
             let body = &article.text[range.clone()];
-            let inline = crate::quotes::annotations::find_inline(body, 0..body.len());
-            if inline.is_empty() {
+            let mut edits = mark_edits(marks, range);
+            // The editor's quote annotations are for Gazette, not for readers.
+            for annotation in crate::quotes::annotations::find_inline(&article.text, range.clone())
+            {
+                for cut in annotation.syntax {
+                    edits.push(Edit {
+                        at: cut.start,
+                        cut_to: cut.end,
+                        html: String::new(),
+                        order: 2,
+                    });
+                }
+            }
+            if edits.is_empty() {
                 markdown_html(body)
             } else {
-                markdown_html(&crate::quotes::annotations::strip(body, &inline))
+                markdown_html(&apply_edits(body, range.start, edits))
             }
         }
         Body::Plain(paragraphs) => {
             let mut html = String::with_capacity(article.text.len() + paragraphs.len() * 8);
             for range in paragraphs {
                 html.push_str("<p>");
-                let paragraph = &article.text[range.clone()];
-                for (i, line) in paragraph.lines().enumerate() {
-                    if i > 0 {
-                        html.push(' ');
+                let edits = mark_edits(marks, range);
+                let mut at = range.start;
+                let push_text = |from: usize, to: usize, html: &mut String| {
+                    // Line breaks inside a scraped paragraph are spaces.
+                    let lines: Vec<&str> = article.text[from..to].split('\n').collect();
+                    for (i, line) in lines.iter().enumerate() {
+                        let mut line: &str = line;
+                        if i > 0 {
+                            html.push(' ');
+                            line = line.trim_start();
+                        }
+                        if i + 1 < lines.len() {
+                            line = line.trim_end();
+                        }
+                        escape_html(line, html);
                     }
-                    escape_html(line.trim(), &mut html);
+                };
+                let mut sorted = edits;
+                sorted.sort_by_key(|e| (e.at, e.order));
+                for edit in sorted {
+                    push_text(at, edit.at, &mut html);
+                    html.push_str(&edit.html);
+                    at = edit.at;
                 }
+                push_text(at, range.end, &mut html);
                 html.push_str("</p>\n");
             }
             html

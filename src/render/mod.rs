@@ -1,6 +1,7 @@
 //! Rendering: the graph to `(output path, bytes)` pairs. Reads the graph, never changes it.
 
 pub mod markdown;
+pub mod quotes;
 pub mod templates;
 pub mod views;
 
@@ -112,13 +113,22 @@ impl<'a> Renderer<'a> {
 
     fn article_page(&self, id: usize) -> Result<OutputFile, Diagnostic> {
         let article = &self.graph.articles[id];
-        let body_html = markdown::body_html(article);
         let card = self.card(id);
         let path = card.path.clone();
         let meta = self.meta(article.title.clone(), self.summaries[id].clone(), &path);
+        let body_html = markdown::body_html(article, &quotes::marks(self.graph, id, &meta.root));
+        let callouts: Vec<quotes::QuoteView> = quotes::callouts(self.graph, id)
+            .into_iter()
+            .map(|r| quotes::quote_view(self.graph, r))
+            .collect();
         #[derive(Serialize)]
         struct Vars<'v> {
             article: ArticleView<'v>,
+            callouts: Vec<quotes::QuoteView<'v>>,
+            whos_quoted: Vec<quotes::QuotedSpeaker<'v>>,
+            quote_count: usize,
+            /// Anchors of quotes in the headline, placed on the title.
+            headline_anchors: Vec<&'v str>,
         }
         self.render(
             "article.html",
@@ -131,6 +141,108 @@ impl<'a> Renderer<'a> {
                     credit: article.credit.as_deref(),
                     body_html: &body_html,
                 },
+                callouts,
+                whos_quoted: quotes::whos_quoted(self.graph, id),
+                quote_count: article.quotes.len(),
+                headline_anchors: article
+                    .quotes
+                    .iter()
+                    .zip(&self.graph.quote_anchors[id])
+                    .filter(|(q, _)| q.kind == crate::quotes::QuoteKind::Headline)
+                    .map(|(_, a)| a.as_str())
+                    .collect(),
+            },
+        )
+    }
+
+    fn speaker_page(&self, id: usize) -> Result<OutputFile, Diagnostic> {
+        let speaker = &self.graph.speakers.speakers[id];
+        let link = quotes::speaker_link(self.graph, speaker);
+        let bio_html = speaker
+            .entry
+            .map(|e| &self.graph.registry[e])
+            .map(|entry| markdown::markdown_html(&entry.text[entry.bio.clone()]))
+            .unwrap_or_default();
+        let quote_views: Vec<quotes::QuoteView> = speaker
+            .quotes
+            .iter()
+            .map(|&r| quotes::quote_view(self.graph, r))
+            .collect();
+        let articles: Vec<ArticleCard> = speaker
+            .articles
+            .iter()
+            .rev()
+            .map(|&a| self.card(a))
+            .collect();
+        let description = match link.role {
+            Some(role) => format!(
+                "{}, {role}: every quote in {}",
+                speaker.name, self.config.title
+            ),
+            None => format!("Every quote by {} in {}", speaker.name, self.config.title),
+        };
+        let meta = self.meta(speaker.name.clone(), description, &link.path);
+        #[derive(Serialize)]
+        struct Vars<'v> {
+            speaker: quotes::SpeakerLink<'v>,
+            bio_html: String,
+            quotes: Vec<quotes::QuoteView<'v>>,
+            articles: Vec<ArticleCard<'v>>,
+            timeline_svg: Option<String>,
+        }
+        self.render(
+            "speaker.html",
+            meta,
+            Vars {
+                speaker: link,
+                bio_html,
+                quotes: quote_views,
+                articles,
+                timeline_svg: quotes::timeline_svg(self.graph, speaker),
+            },
+        )
+    }
+
+    fn speakers_index(&self) -> Result<OutputFile, Diagnostic> {
+        #[derive(Serialize)]
+        struct Entry<'v> {
+            #[serde(flatten)]
+            speaker: quotes::SpeakerLink<'v>,
+            count: usize,
+            articles: usize,
+        }
+        let entry = |s: &'a crate::graph::speakers::Speaker| Entry {
+            speaker: quotes::speaker_link(self.graph, s),
+            count: s.quotes.len(),
+            articles: s.articles.len(),
+        };
+        let all = &self.graph.speakers.speakers;
+        let mut by_count: Vec<&crate::graph::speakers::Speaker> =
+            all.iter().filter(|s| !s.quotes.is_empty()).collect();
+        by_count.sort_by(|a, b| {
+            b.quotes
+                .len()
+                .cmp(&a.quotes.len())
+                .then(a.name.cmp(&b.name))
+        });
+        let mut by_name = by_count.clone();
+        by_name.sort_by_key(|s| crate::graph::speakers::name_key(&s.name));
+        #[derive(Serialize)]
+        struct Vars<'v> {
+            by_count: Vec<Entry<'v>>,
+            by_name: Vec<Entry<'v>>,
+        }
+        let meta = self.meta(
+            "Speakers".to_string(),
+            format!("Everyone quoted in {}", self.config.title),
+            "speakers/",
+        );
+        self.render(
+            "speakers.html",
+            meta,
+            Vars {
+                by_count: by_count.iter().map(|s| entry(s)).collect(),
+                by_name: by_name.iter().map(|s| entry(s)).collect(),
             },
         )
     }
@@ -268,6 +380,14 @@ impl<'a> Renderer<'a> {
             None,
         ));
         results.push(self.topics_index());
+        results.extend(
+            (0..self.graph.speakers.speakers.len())
+                .into_par_iter()
+                .filter(|&s| !self.graph.speakers.speakers[s].quotes.is_empty())
+                .map(|s| self.speaker_page(s))
+                .collect::<Vec<_>>(),
+        );
+        results.push(self.speakers_index());
         let topic_pages: Vec<Result<OutputFile, Diagnostic>> = self
             .graph
             .topics

@@ -24,6 +24,11 @@ pub const THEME_TEMPLATES: &[(&str, &str)] = &[
     ("topic.html", include_str!("../../templates/topic.html")),
     ("topics.html", include_str!("../../templates/topics.html")),
     ("404.html", include_str!("../../templates/404.html")),
+    ("speaker.html", include_str!("../../templates/speaker.html")),
+    (
+        "speakers.html",
+        include_str!("../../templates/speakers.html"),
+    ),
     (
         "partials/article_list.html",
         include_str!("../../templates/partials/article_list.html"),

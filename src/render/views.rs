@@ -31,7 +31,7 @@ impl<'a> SiteView<'a> {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct DateView {
     /// `2022-02-01`
     pub iso: String,

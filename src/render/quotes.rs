@@ -1,0 +1,311 @@
+//! Quotes on pages: marks in the article text, callouts, the "Who's quoted" panel, speaker
+//! pages with their timeline chart, and the speakers index.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::markdown::{QuoteMark, escape_html};
+use super::views::{DateView, quote_path, speaker_path};
+use crate::content::Article;
+use crate::graph::SiteGraph;
+use crate::graph::speakers::{QuoteRef, Speaker};
+use crate::quotes::{Quote, QuoteKind};
+
+/// A speaker as linked from a quote.
+#[derive(Serialize, Clone)]
+pub struct SpeakerLink<'a> {
+    pub name: &'a str,
+    pub slug: &'a str,
+    pub path: String,
+    pub role: Option<&'a str>,
+    pub organisation: Option<&'a str>,
+}
+
+pub fn speaker_link<'a>(graph: &'a SiteGraph, speaker: &'a Speaker) -> SpeakerLink<'a> {
+    let entry = speaker.entry.map(|e| &graph.registry[e]);
+    SpeakerLink {
+        name: &speaker.name,
+        slug: &speaker.slug,
+        path: speaker_path(&speaker.slug),
+        role: entry.and_then(|e| e.role.as_deref()),
+        organisation: entry.and_then(|e| e.organisation.as_deref()),
+    }
+}
+
+/// One quotation as pages show it.
+#[derive(Serialize, Clone)]
+pub struct QuoteView<'a> {
+    /// The quoted words, without marks, spaces tidied.
+    pub text: String,
+    pub anchor: &'a str,
+    /// Site-relative permalink: `articles/<slug>/#q-…`.
+    pub path: String,
+    pub kind: QuoteKind,
+    pub confidence: f32,
+    pub speaker: Option<SpeakerLink<'a>>,
+    pub article_title: &'a str,
+    pub article_path: String,
+    pub date: Option<DateView>,
+}
+
+fn tidy(words: &str) -> String {
+    words.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub fn quote_view<'a>(graph: &'a SiteGraph, r: QuoteRef) -> QuoteView<'a> {
+    let article = &graph.articles[r.article];
+    let quote = &article.quotes[r.quote];
+    let anchor = graph.quote_anchors[r.article][r.quote].as_str();
+    QuoteView {
+        text: tidy(&article.text[quote.content.clone()]),
+        anchor,
+        path: quote_path(&article.slug, anchor),
+        kind: quote.kind,
+        confidence: quote.confidence,
+        speaker: graph.speakers.quote_speakers[r.article][r.quote]
+            .map(|s| speaker_link(graph, &graph.speakers.speakers[s])),
+        article_title: &article.title,
+        article_path: super::views::article_path(&article.slug),
+        date: article.date.as_ref().map(DateView::from),
+    }
+}
+
+/// The marks around every quotation of an article's body (headline quotes are not in it).
+pub fn marks(graph: &SiteGraph, id: usize, root: &str) -> Vec<QuoteMark> {
+    let article = &graph.articles[id];
+    article
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.kind != QuoteKind::Headline)
+        .map(|(i, q)| {
+            let anchor = &graph.quote_anchors[id][i];
+            let speaker = graph.speakers.quote_speakers[id][i]
+                .map(|s| speaker_link(graph, &graph.speakers.speakers[s]));
+            let mut open = format!("<span class=\"quote\" id=\"{anchor}\"");
+            let mut close = String::new();
+            match &speaker {
+                Some(s) => {
+                    let mut label = s.name.to_string();
+                    if let Some(role) = s.role {
+                        label.push_str(", ");
+                        label.push_str(role);
+                    }
+                    open.push_str(" data-speaker=\"");
+                    escape_html(s.slug, &mut open);
+                    open.push_str("\">");
+                    close.push_str("<a class=\"quote-by\" href=\"");
+                    close.push_str(root);
+                    close.push_str(&s.path);
+                    close.push_str("\" title=\"");
+                    escape_html(&label, &mut close);
+                    close.push_str("\">");
+                    escape_html(short_name(s.name), &mut close);
+                    close.push_str("</a>");
+                }
+                None => open.push('>'),
+            }
+            close.push_str("</span>");
+            QuoteMark {
+                outer: q.outer.clone(),
+                open_html: open,
+                close_html: close,
+            }
+        })
+        .collect()
+}
+
+/// "Vladimir Putin" → "Putin"; descriptions ("a spokesman") stay whole.
+fn short_name(name: &str) -> &str {
+    let capitalised = name
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if capitalised {
+        name.rsplit(' ').next().unwrap_or(name)
+    } else {
+        name
+    }
+}
+
+/// How strongly a quote deserves a callout. The rule (README, "Quote callouts"): a whole
+/// sentence beats a fragment; 12–45 words is the sweet spot; a named speaker, high confidence
+/// and a speaker quoted more than once in the article add weight; the editor's `pull` wins.
+pub fn callout_score(
+    article: &Article,
+    quote: &Quote,
+    speaker_count: usize,
+    has_speaker: bool,
+) -> f32 {
+    if quote.pull {
+        return 100.0;
+    }
+    let words = article.text[quote.content.clone()]
+        .split_whitespace()
+        .count();
+    if quote.kind == QuoteKind::Headline || words < 8 || !has_speaker || quote.depth > 0 {
+        return 0.0;
+    }
+    let kind = match quote.kind {
+        QuoteKind::Full => 3.0,
+        QuoteKind::Continuation => 1.5,
+        _ => 0.5,
+    };
+    let length = match words {
+        12..=45 => 2.0,
+        8..=60 => 1.0,
+        _ => 0.0,
+    };
+    let prominence = if speaker_count >= 2 { 1.0 } else { 0.0 };
+    kind + length + prominence + 2.0 * quote.confidence
+}
+
+/// The article's callouts, in text order: the editor's picks, then the best by score,
+/// one per speaker, two in all (three for articles with more than twelve quotes).
+pub fn callouts(graph: &SiteGraph, id: usize) -> Vec<QuoteRef> {
+    let article = &graph.articles[id];
+    let speakers = &graph.speakers.quote_speakers[id];
+    let mut per_speaker: HashMap<usize, usize> = HashMap::new();
+    for s in speakers.iter().flatten() {
+        *per_speaker.entry(*s).or_default() += 1;
+    }
+    let mut scored: Vec<(f32, usize)> = article
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let count = speakers[i].map_or(0, |s| per_speaker[&s]);
+            (callout_score(article, q, count, speakers[i].is_some()), i)
+        })
+        .filter(|(score, _)| *score > 0.0)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let wanted = if article.quotes.len() > 12 { 3 } else { 2 };
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut used_speakers = Vec::new();
+    for (score, i) in scored {
+        let editor_pick = score >= 100.0;
+        if !editor_pick && (chosen.len() >= wanted || used_speakers.contains(&speakers[i])) {
+            continue;
+        }
+        used_speakers.push(speakers[i]);
+        chosen.push(i);
+    }
+    chosen.sort_unstable();
+    chosen
+        .into_iter()
+        .map(|quote| QuoteRef { article: id, quote })
+        .collect()
+}
+
+/// "Who's quoted": the article's speakers with their counts, most quoted first.
+#[derive(Serialize)]
+pub struct QuotedSpeaker<'a> {
+    #[serde(flatten)]
+    pub speaker: SpeakerLink<'a>,
+    pub count: usize,
+}
+
+pub fn whos_quoted(graph: &SiteGraph, id: usize) -> Vec<QuotedSpeaker<'_>> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for s in graph.speakers.quote_speakers[id].iter().flatten() {
+        match counts.iter_mut().find(|(sp, _)| sp == s) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((*s, 1)),
+        }
+    }
+    counts.sort_by(|a, b| {
+        b.1.cmp(&a.1).then(
+            graph.speakers.speakers[a.0]
+                .name
+                .cmp(&graph.speakers.speakers[b.0].name),
+        )
+    });
+    counts
+        .into_iter()
+        .map(|(s, count)| QuotedSpeaker {
+            speaker: speaker_link(graph, &graph.speakers.speakers[s]),
+            count,
+        })
+        .collect()
+}
+
+/// A bar chart of a speaker's quotes per month, as SVG made at build time (no script).
+pub fn timeline_svg(graph: &SiteGraph, speaker: &Speaker) -> Option<String> {
+    let mut months: Vec<(i32, i8)> = speaker
+        .quotes
+        .iter()
+        .filter_map(|r| graph.articles[r.article].date.as_ref())
+        .map(|d| {
+            let date = d.civil_date();
+            (i32::from(date.year()), date.month())
+        })
+        .collect();
+    if months.is_empty() {
+        return None;
+    }
+    months.sort_unstable();
+    let first = months[0];
+    let last = months[months.len() - 1];
+    let index = |(y, m): (i32, i8)| ((y - first.0) * 12 + i32::from(m - first.1)) as usize;
+    let span = index(last) + 1;
+    let mut counts = vec![0usize; span];
+    for m in &months {
+        counts[index(*m)] += 1;
+    }
+    let max = counts.iter().copied().max().unwrap_or(1).max(1);
+    let (width, height, bottom) = (640.0_f64, 140.0_f64, 24.0_f64);
+    let slot = width / span as f64;
+    let bar = (slot * 0.8).max(1.0);
+    let month_name = |i: usize| {
+        let total = first.1 as i32 - 1 + i as i32;
+        let (y, m) = (first.0 + total.div_euclid(12), total.rem_euclid(12) + 1);
+        format!("{y}-{m:02}")
+    };
+    let label = format!(
+        "{} quote{} by {} from {} to {}",
+        months.len(),
+        if months.len() == 1 { "" } else { "s" },
+        speaker.name,
+        month_name(0),
+        month_name(span - 1)
+    );
+    let mut svg = String::new();
+    svg.push_str(&format!(
+        "<svg class=\"timeline\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\""
+    ));
+    escape_html(&label, &mut svg);
+    svg.push_str("\" xmlns=\"http://www.w3.org/2000/svg\"><title>");
+    escape_html(&label, &mut svg);
+    svg.push_str("</title>");
+    svg.push_str(&format!(
+        "<line x1=\"0\" y1=\"{y}\" x2=\"{width}\" y2=\"{y}\" class=\"axis\"/>",
+        y = height - bottom
+    ));
+    for (i, &count) in counts.iter().enumerate() {
+        if count == 0 {
+            continue;
+        }
+        let h = (height - bottom - 8.0) * count as f64 / max as f64;
+        let x = i as f64 * slot + (slot - bar) / 2.0;
+        svg.push_str(&format!(
+            "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"{h:.1}\" class=\"bar\"><title>{}: {count}</title></rect>",
+            height - bottom - h,
+            month_name(i)
+        ));
+    }
+    svg.push_str(&format!(
+        "<text x=\"0\" y=\"{:.0}\" class=\"tick\">{}</text>",
+        height - 6.0,
+        month_name(0)
+    ));
+    if span > 1 {
+        svg.push_str(&format!(
+            "<text x=\"{width}\" y=\"{:.0}\" class=\"tick\" text-anchor=\"end\">{}</text>",
+            height - 6.0,
+            month_name(span - 1)
+        ));
+    }
+    svg.push_str("</svg>");
+    Some(svg)
+}
