@@ -739,6 +739,31 @@ fn read_phrase(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Phra
         }
     }
     let run: Vec<&str> = words[k..].iter().map(|t| word(text, t)).collect();
+    // "The United States Department of Health and Human Services": an organisation whole,
+    // named as written from its first significant word.
+    if run.last().is_some_and(|w| is_organisation_word(w))
+        && affiliation_cut(&run[name_start(&run)..]) == run.len() - name_start(&run)
+    {
+        let mut first = k;
+        while first < words.len() - 1 {
+            let w = word(text, words[first]);
+            if is_common_capitalised(w) || is_name_connector(w) {
+                first += 1;
+            } else {
+                break;
+            }
+        }
+        let start = words[first].start;
+        let the = if first > 0 && word(text, words[first - 1]).eq_ignore_ascii_case("the") {
+            "the "
+        } else {
+            ""
+        };
+        return Some(Phrase::Organisation(
+            format!("{the}{}", &text[start..span.end]),
+            start..span.end,
+        ));
+    }
     let lead = if run
         .iter()
         .all(|w| is_title(w) || is_demonym(w) || is_common_capitalised(w) || is_name_connector(w))
@@ -776,7 +801,13 @@ fn read_phrase(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Phra
                 .all(|c| c.is_uppercase() || !c.is_alphabetic())
             && name[0].len() > 1)
     {
-        return Some(Phrase::Organisation(written, span));
+        // "Though the NTC": named from the name itself, not the words before it.
+        let start = words[k + lead].start;
+        let _ = written;
+        return Some(Phrase::Organisation(
+            text[start..span.end].to_string(),
+            start..span.end,
+        ));
     }
     let name_start = words[k + lead].start;
     // "Sir John said": after Sir or Dame comes a given name, not a surname.

@@ -685,6 +685,7 @@ pub fn is_organisation_word(word: &str) -> bool {
     matches!(
         word,
         "Court"
+            | "Services"
             | "Committee"
             | "Department"
             | "Ministry"
