@@ -1,0 +1,387 @@
+//! JSON for readers who analyse quotes: `quotes.json` (every quotation, oldest first),
+//! `speakers.json` (every speaker, most quoted first) and `articles/<slug>/article.json` (one
+//! article's metadata and quotations). Deterministic: the same site gives the same bytes.
+
+use pulldown_cmark::{Event, Parser};
+use serde::Serialize;
+
+use super::markdown;
+use super::views::{article_path, quote_path, speaker_path, topic_path};
+use super::{OutputFile, Renderer};
+use crate::config::Config;
+use crate::content::frontmatter::Source;
+use crate::content::{Article, Body};
+use crate::graph::SiteGraph;
+use crate::graph::speakers::QuoteRef;
+use crate::quotes::annotations;
+use crate::quotes::{Quote, QuoteKind};
+
+/// A quotation's words as readers see them, spaces tidied. In Markdown, inline markup,
+/// backslash escapes and the editor's annotations are removed and punctuation is made smart,
+/// as on the page: `\[another\] *part*` reads `[another] part`.
+pub fn quote_text(article: &Article, quote: &Quote) -> String {
+    let raw = &article.text[quote.content.clone()];
+    let tidy = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match article.body {
+        Body::Plain(_) => tidy(raw),
+        Body::Markdown(_) => {
+            let found = annotations::find_inline(raw, 0..raw.len());
+            let source = if found.is_empty() {
+                tidy(raw)
+            } else {
+                tidy(&annotations::strip(raw, &found))
+            };
+            if source.is_empty() {
+                return source;
+            }
+            // On one line after a word, nothing in the fragment can open a block (a list
+            // item, a heading): it parses as the inline text it was in its paragraph.
+            let mut out = String::with_capacity(source.len() + 2);
+            for event in Parser::new_ext(&format!("x {source}"), markdown::options()) {
+                match event {
+                    Event::Text(text) | Event::Code(text) => out.push_str(&text),
+                    Event::SoftBreak | Event::HardBreak => out.push(' '),
+                    _ => {}
+                }
+            }
+            let out = out.strip_prefix("x ").unwrap_or(&out);
+            tidy(out)
+        }
+    }
+}
+
+/// One quotation.
+#[derive(Debug, Serialize)]
+pub struct QuoteRecord<'a> {
+    /// `<article-slug>-<anchor>`: unique in the site, stable while the quote's words are.
+    pub id: String,
+    /// The quoted words as readers see them (`quote_text`), marks excluded.
+    pub text: String,
+    pub speaker: Option<&'a str>,
+    pub speaker_slug: Option<&'a str>,
+    pub article: &'a str,
+    pub article_title: &'a str,
+    /// `YYYY-MM-DD`, the article's date.
+    pub date: Option<String>,
+    pub kind: QuoteKind,
+    pub confidence: f32,
+    /// Absolute, or root-relative when no host is configured.
+    pub permalink: String,
+}
+
+pub fn quote_record<'a>(config: &Config, graph: &'a SiteGraph, r: QuoteRef) -> QuoteRecord<'a> {
+    let article = &graph.articles[r.article];
+    let quote = &article.quotes[r.quote];
+    let anchor = &graph.quote_anchors[r.article][r.quote];
+    let speaker =
+        graph.speakers.quote_speakers[r.article][r.quote].map(|id| &graph.speakers.speakers[id]);
+    QuoteRecord {
+        id: format!("{}-{anchor}", article.slug),
+        text: quote_text(article, quote),
+        // A name the speaker index could not key (no letters) is kept as written.
+        speaker: speaker
+            .map(|s| s.name.as_str())
+            .or(quote.speaker.as_deref()),
+        speaker_slug: speaker.map(|s| s.slug.as_str()),
+        article: &article.slug,
+        article_title: &article.title,
+        date: article.date.as_ref().map(|d| d.iso_date()),
+        kind: quote.kind,
+        confidence: quote.confidence,
+        permalink: config.base_url.absolute(&quote_path(&article.slug, anchor)),
+    }
+}
+
+fn json_file(path: String, value: &impl Serialize) -> OutputFile {
+    let mut bytes = serde_json::to_vec_pretty(value).expect("the data records serialize to JSON");
+    bytes.push(b'\n');
+    OutputFile { path, bytes }
+}
+
+fn article_quotes<'a>(
+    config: &Config,
+    graph: &'a SiteGraph,
+    article: usize,
+) -> impl Iterator<Item = QuoteRecord<'a>> {
+    (0..graph.articles[article].quotes.len())
+        .map(move |quote| quote_record(config, graph, QuoteRef { article, quote }))
+}
+
+#[derive(Serialize)]
+struct QuotesFile<'a> {
+    quotes: Vec<QuoteRecord<'a>>,
+}
+
+/// `quotes.json`: every quotation, oldest article first (undated ones last, by title), each
+/// article's in reading order.
+pub fn quotes_json(config: &Config, graph: &SiteGraph) -> OutputFile {
+    let mut ids: Vec<usize> = (0..graph.articles.len()).collect();
+    // Stable: articles of one date keep the graph's order (by title).
+    ids.sort_by_key(|&id| {
+        let date = graph.articles[id].date;
+        (date.is_none(), date.map(|d| d.instant))
+    });
+    let quotes = ids
+        .into_iter()
+        .flat_map(|id| article_quotes(config, graph, id))
+        .collect();
+    json_file("quotes.json".to_string(), &QuotesFile { quotes })
+}
+
+#[derive(Debug, Serialize)]
+pub struct SpeakerRecord<'a> {
+    pub slug: &'a str,
+    pub name: &'a str,
+    /// From the speaker registry, when the editor wrote an entry.
+    pub role: Option<&'a str>,
+    pub organisation: Option<&'a str>,
+    pub quote_count: usize,
+    pub article_count: usize,
+    /// The speaker's page.
+    pub url: String,
+}
+
+#[derive(Serialize)]
+struct SpeakersFile<'a> {
+    speakers: Vec<SpeakerRecord<'a>>,
+}
+
+/// `speakers.json`: every speaker, most quoted first, then by name.
+pub fn speakers_json(config: &Config, graph: &SiteGraph) -> OutputFile {
+    let mut speakers: Vec<SpeakerRecord> = graph
+        .speakers
+        .speakers
+        .iter()
+        .map(|s| {
+            let entry = s.entry.and_then(|e| graph.registry.get(e));
+            SpeakerRecord {
+                slug: &s.slug,
+                name: &s.name,
+                role: entry.and_then(|e| e.role.as_deref()),
+                organisation: entry.and_then(|e| e.organisation.as_deref()),
+                quote_count: s.quotes.len(),
+                article_count: s.articles.len(),
+                url: config.base_url.absolute(&speaker_path(&s.slug)),
+            }
+        })
+        .collect();
+    speakers.sort_by(|a, b| {
+        b.quote_count
+            .cmp(&a.quote_count)
+            .then_with(|| a.name.cmp(b.name))
+            .then_with(|| a.slug.cmp(b.slug))
+    });
+    json_file("speakers.json".to_string(), &SpeakersFile { speakers })
+}
+
+#[derive(Debug, Serialize)]
+pub struct TopicRecord<'a> {
+    pub slug: &'a str,
+    pub name: &'a str,
+    pub url: String,
+}
+
+/// One article: its metadata and its quotations.
+#[derive(Debug, Serialize)]
+pub struct ArticleRecord<'a> {
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub dek: Option<&'a str>,
+    /// `YYYY-MM-DD`
+    pub date: Option<String>,
+    pub updated: Option<String>,
+    pub url: String,
+    pub authors: &'a [String],
+    pub topics: Vec<TopicRecord<'a>>,
+    pub source: Option<&'a Source>,
+    pub credit: Option<&'a str>,
+    pub summary: &'a str,
+    pub quote_count: usize,
+    pub quotes: Vec<QuoteRecord<'a>>,
+}
+
+pub fn article_record<'a>(r: &'a Renderer, id: usize) -> ArticleRecord<'a> {
+    let graph = r.graph;
+    let article = &graph.articles[id];
+    let quotes: Vec<QuoteRecord> = article_quotes(r.config, graph, id).collect();
+    ArticleRecord {
+        slug: &article.slug,
+        title: &article.title,
+        dek: article.dek.as_deref(),
+        date: article.date.as_ref().map(|d| d.iso_date()),
+        updated: article.updated.as_ref().map(|d| d.iso_date()),
+        url: r.config.base_url.absolute(&article_path(&article.slug)),
+        authors: &article.authors,
+        topics: graph.article_topics[id]
+            .iter()
+            .filter_map(|slug| graph.topics.get(slug))
+            .map(|t| TopicRecord {
+                slug: &t.slug,
+                name: &t.name,
+                url: r.config.base_url.absolute(&topic_path(&t.slug)),
+            })
+            .collect(),
+        source: article.source.as_ref(),
+        credit: article.credit.as_deref(),
+        summary: r.summaries.get(id).map_or("", String::as_str),
+        quote_count: quotes.len(),
+        quotes,
+    }
+}
+
+/// `articles/<slug>/article.json` for every article.
+pub fn article_jsons(r: &Renderer) -> Vec<OutputFile> {
+    (0..r.graph.articles.len())
+        .map(|id| {
+            let record = article_record(r, id);
+            json_file(
+                format!("{}article.json", article_path(record.slug)),
+                &record,
+            )
+        })
+        .collect()
+}
+
+/// Every data file: `quotes.json`, `speakers.json` and each article's `article.json`.
+pub fn all_data(r: &Renderer) -> Vec<OutputFile> {
+    let mut files = vec![
+        quotes_json(r.config, r.graph),
+        speakers_json(r.config, r.graph),
+    ];
+    files.extend(article_jsons(r));
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    use super::super::feeds::test_site::*;
+    use super::*;
+
+    fn parse(file: &OutputFile) -> Value {
+        serde_json::from_slice(&file.bytes).unwrap()
+    }
+
+    #[test]
+    fn quotes_run_oldest_first_with_permalinks() {
+        let config = config("https://example.org/news/");
+        let graph = graph();
+        let file = quotes_json(&config, &graph);
+        assert_eq!(file.path, "quotes.json");
+        let json = parse(&file);
+        let quotes = json["quotes"].as_array().unwrap();
+        let articles: Vec<&str> = quotes
+            .iter()
+            .map(|q| q["article"].as_str().unwrap())
+            .collect();
+        assert_eq!(articles, ["old", "new", "new", "undated"]);
+        let first = &quotes[0];
+        let anchor = &graph.quote_anchors[1][0];
+        assert_eq!(first["id"], format!("old-{anchor}"));
+        assert_eq!(first["text"], "We will win the war,");
+        assert_eq!(first["speaker"], "Vladimir Putin");
+        assert_eq!(first["speaker_slug"], "vladimir-putin");
+        assert_eq!(first["article_title"], "Old news");
+        assert_eq!(first["date"], "2020-01-01");
+        assert_eq!(first["kind"], "full");
+        assert!(first["confidence"].as_f64().unwrap() > 0.0);
+        assert_eq!(
+            first["permalink"],
+            format!("https://example.org/news/articles/old/#{anchor}")
+        );
+        assert_eq!(quotes[1]["article_title"], "Tariffs & trade <update>");
+        assert_eq!(quotes[2]["speaker"], "Joe Biden");
+        assert_eq!(quotes[3]["date"], Value::Null);
+        let keys: Vec<&String> = first.as_object().unwrap().keys().collect();
+        assert_eq!(keys.len(), 10);
+        assert_eq!(quotes_json(&config, &graph), file);
+    }
+
+    #[test]
+    fn markdown_quotes_read_as_on_the_page() {
+        let text = "The minister said “we can't accept \\[another\\] *partial* deal & move on”{@Jo Bloggs} \
+                    and left.\n\n“1. Nothing is agreed\nuntil everything is,” `she` said.\n";
+        let mut a = article("md", "Md", Some("2020-01-01"), &[], text);
+        a.body = Body::Markdown(0..text.len());
+        a.quotes = a.extract_quotes().0;
+        let words: Vec<String> = a.quotes.iter().map(|q| quote_text(&a, q)).collect();
+        assert_eq!(
+            words,
+            [
+                "we can’t accept [another] partial deal & move on",
+                "1. Nothing is agreed until everything is,"
+            ]
+        );
+        assert_eq!(a.quotes[0].speaker.as_deref(), Some("Jo Bloggs"));
+    }
+
+    #[test]
+    fn permalinks_are_root_relative_without_a_host() {
+        let config = config("/news/");
+        let json = parse(&quotes_json(&config, &graph()));
+        let permalink = json["quotes"][0]["permalink"].as_str().unwrap();
+        assert!(
+            permalink.starts_with("/news/articles/old/#q-"),
+            "{permalink}"
+        );
+    }
+
+    #[test]
+    fn speakers_are_most_quoted_first() {
+        let config = config("https://example.org/news/");
+        let graph = graph();
+        let file = speakers_json(&config, &graph);
+        let json = parse(&file);
+        let speakers = json["speakers"].as_array().unwrap();
+        let names: Vec<&str> = speakers
+            .iter()
+            .map(|s| s["name"].as_str().unwrap())
+            .collect();
+        // Two quotes each: by name.
+        assert_eq!(names, ["Joe Biden", "Vladimir Putin"]);
+        let biden = &speakers[0];
+        assert_eq!(biden["slug"], "joe-biden");
+        assert_eq!(biden["quote_count"], 2);
+        assert_eq!(biden["article_count"], 2);
+        assert_eq!(biden["role"], Value::Null);
+        assert_eq!(biden["organisation"], Value::Null);
+        assert_eq!(biden["url"], "https://example.org/news/speakers/joe-biden/");
+        assert_eq!(speakers_json(&config, &graph), file);
+    }
+
+    #[test]
+    fn each_article_has_its_metadata_and_quotes() {
+        let config = config("https://example.org/news/");
+        let graph = graph();
+        let (tera, sources) = theme();
+        let r = Renderer::new(&config, &graph, &tera, &sources);
+        let files = article_jsons(&r);
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "articles/new/article.json",
+                "articles/old/article.json",
+                "articles/undated/article.json"
+            ]
+        );
+        let new = parse(&files[0]);
+        assert_eq!(new["title"], "Tariffs & trade <update>");
+        assert_eq!(new["url"], "https://example.org/news/articles/new/");
+        assert_eq!(new["date"], "2021-06-01");
+        assert_eq!(new["updated"], Value::Null);
+        assert_eq!(new["topics"][1]["slug"], "trade");
+        assert_eq!(
+            new["topics"][1]["url"],
+            "https://example.org/news/topics/trade/"
+        );
+        assert_eq!(new["quote_count"], 2);
+        assert_eq!(new["quotes"][1]["speaker"], "Joe Biden");
+        assert_eq!(new["source"], Value::Null);
+        assert!(new["summary"].as_str().unwrap().starts_with("“Tariffs"));
+        assert_eq!(parse(&files[1])["updated"], "2020-03-01");
+        assert_eq!(article_jsons(&r), files);
+        assert_eq!(all_data(&r).len(), 5);
+    }
+}

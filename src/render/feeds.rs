@@ -1,0 +1,723 @@
+//! What machines read to follow the site: Atom feeds (the site, each topic, each speaker's
+//! quotes), `sitemap.xml` and `robots.txt`.
+//!
+//! The XML is written by hand, escaped by `escape_xml`. Output depends only on the content and
+//! the configuration, never on the clock, so that two builds of the same site are identical:
+//! a feed's `updated` is its newest entry's date, and undated entries (and empty feeds) use
+//! `FALLBACK_DATE`.
+
+use super::markdown::escape_html;
+use super::views::{article_path, quote_path, speaker_path, topic_path};
+use super::{OutputFile, Renderer};
+use crate::config::Config;
+use crate::content::Article;
+use crate::content::date::PubDate;
+use crate::graph::SiteGraph;
+use crate::graph::speakers::QuoteRef;
+
+/// Entries in each feed at most.
+pub const FEED_ENTRIES: usize = 50;
+
+/// The file name of every feed, beside the page it follows: `atom.xml`, `topics/x/atom.xml`.
+pub const FEED_FILE: &str = "atom.xml";
+
+/// The date of undated entries and of feeds without a dated entry: fixed, so builds repeat.
+pub const FALLBACK_DATE: &str = "1970-01-01T00:00:00Z";
+
+/// Atom ids must be absolute IRIs: without a configured host, ids are tag URIs made from the
+/// root-relative path (`tag:gazette,2000:/news/articles/x/`).
+pub const TAG_PREFIX: &str = "tag:gazette,2000:";
+
+/// Words of a quotation shown in its feed entry's title.
+const TITLE_WORDS: usize = 12;
+
+/// Escapes text for XML element content and attribute values, and drops the characters XML
+/// 1.0 does not allow (control characters other than tab and line breaks, U+FFFE, U+FFFF).
+pub fn escape_xml(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+}
+
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    escape_xml(text, &mut out);
+    out
+}
+
+fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    escape_html(text, &mut out);
+    out
+}
+
+/// The URL of a site path: absolute when a host is configured, else root-relative.
+fn url(config: &Config, site_path: &str) -> String {
+    config.base_url.absolute(site_path)
+}
+
+/// An Atom id for a site path: its absolute URL, or a tag URI when no host is configured.
+pub fn atom_id(config: &Config, site_path: &str) -> String {
+    let url = url(config, site_path);
+    if config.base_url.origin.is_empty() {
+        format!("{TAG_PREFIX}{url}")
+    } else {
+        url
+    }
+}
+
+/// The later of an article's date and its update, for `updated` and `lastmod`.
+fn last_change(article: &Article) -> Option<PubDate> {
+    match (article.date, article.updated) {
+        (Some(d), Some(u)) => Some(if u.instant > d.instant { u } else { d }),
+        (d, u) => d.or(u),
+    }
+}
+
+fn rfc3339(date: Option<&PubDate>) -> String {
+    date.map_or_else(|| FALLBACK_DATE.to_string(), PubDate::rfc3339)
+}
+
+struct Entry {
+    id: String,
+    title: String,
+    link: String,
+    published: Option<PubDate>,
+    updated: Option<PubDate>,
+    authors: Vec<String>,
+    categories: Vec<String>,
+    /// HTML, escaped again when written.
+    summary_html: Option<String>,
+    content_html: Option<String>,
+}
+
+struct Feed {
+    /// Site path of the feed file.
+    path: String,
+    /// Site path of the page the feed follows.
+    page: String,
+    title: String,
+    subtitle: String,
+    entries: Vec<Entry>,
+}
+
+impl Feed {
+    fn to_xml(&self, config: &Config) -> String {
+        let mut out = String::with_capacity(1024 + self.entries.len() * 1024);
+        let updated = self
+            .entries
+            .iter()
+            .filter_map(|e| e.updated)
+            .max_by_key(|d| d.instant);
+        out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+        out.push_str(&format!(
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+            xml(&config.language)
+        ));
+        out.push_str(&format!(
+            "  <id>{}</id>\n",
+            xml(&atom_id(config, &self.path))
+        ));
+        out.push_str(&format!("  <title>{}</title>\n", xml(&self.title)));
+        if !self.subtitle.is_empty() {
+            out.push_str(&format!("  <subtitle>{}</subtitle>\n", xml(&self.subtitle)));
+        }
+        out.push_str(&format!(
+            "  <updated>{}</updated>\n",
+            rfc3339(updated.as_ref())
+        ));
+        out.push_str(&format!(
+            "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+            xml(&url(config, &self.path))
+        ));
+        out.push_str(&format!(
+            "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            xml(&url(config, &self.page))
+        ));
+        let author = config.author.as_deref().unwrap_or(&config.title);
+        out.push_str(&format!(
+            "  <author><name>{}</name></author>\n",
+            xml(author)
+        ));
+        out.push_str(&format!(
+            "  <generator version=\"{}\">Gazette</generator>\n",
+            xml(env!("CARGO_PKG_VERSION"))
+        ));
+        for entry in &self.entries {
+            entry.write(&mut out);
+        }
+        out.push_str("</feed>\n");
+        out
+    }
+
+    fn into_file(self, config: &Config) -> OutputFile {
+        OutputFile {
+            bytes: self.to_xml(config).into_bytes(),
+            path: self.path,
+        }
+    }
+}
+
+impl Entry {
+    fn write(&self, out: &mut String) {
+        out.push_str("  <entry>\n");
+        out.push_str(&format!("    <id>{}</id>\n", xml(&self.id)));
+        out.push_str(&format!("    <title>{}</title>\n", xml(&self.title)));
+        out.push_str(&format!(
+            "    <updated>{}</updated>\n",
+            rfc3339(self.updated.as_ref())
+        ));
+        if let Some(published) = &self.published {
+            out.push_str(&format!(
+                "    <published>{}</published>\n",
+                published.rfc3339()
+            ));
+        }
+        out.push_str(&format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            xml(&self.link)
+        ));
+        for author in &self.authors {
+            out.push_str(&format!(
+                "    <author><name>{}</name></author>\n",
+                xml(author)
+            ));
+        }
+        for category in &self.categories {
+            out.push_str(&format!("    <category term=\"{}\"/>\n", xml(category)));
+        }
+        if let Some(summary) = &self.summary_html {
+            out.push_str(&format!(
+                "    <summary type=\"html\">{}</summary>\n",
+                xml(summary)
+            ));
+        }
+        if let Some(content) = &self.content_html {
+            out.push_str(&format!(
+                "    <content type=\"html\">{}</content>\n",
+                xml(content)
+            ));
+        }
+        out.push_str("  </entry>\n");
+    }
+}
+
+fn article_entry(r: &Renderer, id: usize) -> Entry {
+    let article = &r.graph.articles[id];
+    let path = article_path(&article.slug);
+    let mut summary = String::new();
+    if let Some(dek) = article.dek.as_deref().filter(|d| !d.trim().is_empty()) {
+        summary.push_str(&format!("<p><strong>{}</strong></p>", html(dek.trim())));
+    }
+    let text = r.summaries.get(id).map_or("", String::as_str);
+    if !text.is_empty() {
+        summary.push_str(&format!("<p>{}</p>", html(text)));
+    }
+    Entry {
+        id: atom_id(r.config, &path),
+        title: article.title.clone(),
+        link: url(r.config, &path),
+        published: article.date,
+        updated: last_change(article),
+        authors: article.authors.clone(),
+        categories: r.graph.article_topics[id]
+            .iter()
+            .filter_map(|slug| r.graph.topics.get(slug))
+            .map(|t| t.name.clone())
+            .collect(),
+        summary_html: (!summary.is_empty()).then_some(summary),
+        content_html: None,
+    }
+}
+
+/// `atom.xml`: the latest articles of the whole site.
+pub fn site_feed(r: &Renderer) -> OutputFile {
+    let entries = (0..r.graph.articles.len().min(FEED_ENTRIES))
+        .map(|id| article_entry(r, id))
+        .collect();
+    Feed {
+        path: FEED_FILE.to_string(),
+        page: String::new(),
+        title: r.config.title.clone(),
+        subtitle: r.config.description.clone(),
+        entries,
+    }
+    .into_file(r.config)
+}
+
+/// `topics/<slug>/atom.xml` for every topic: its latest articles.
+pub fn topic_feeds(r: &Renderer) -> Vec<OutputFile> {
+    r.graph
+        .topics
+        .values()
+        .map(|topic| {
+            let page = topic_path(&topic.slug);
+            Feed {
+                path: format!("{page}{FEED_FILE}"),
+                title: format!("{} · {}", topic.name, r.config.title),
+                subtitle: format!("Articles about {} in {}", topic.name, r.config.title),
+                page,
+                entries: topic
+                    .articles
+                    .iter()
+                    .take(FEED_ENTRIES)
+                    .map(|&id| article_entry(r, id))
+                    .collect(),
+            }
+            .into_file(r.config)
+        })
+        .collect()
+}
+
+/// The first words of a quotation, with an ellipsis when there are more.
+fn first_words(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= TITLE_WORDS {
+        words.join(" ")
+    } else {
+        let start = words[..TITLE_WORDS].join(" ");
+        format!(
+            "{}…",
+            start.trim_end_matches([',', ';', ':', '-', '–', '—'])
+        )
+    }
+}
+
+fn quote_entry(config: &Config, graph: &SiteGraph, name: &str, r: QuoteRef) -> Entry {
+    let article = &graph.articles[r.article];
+    let quote = &article.quotes[r.quote];
+    let anchor = &graph.quote_anchors[r.article][r.quote];
+    let path = quote_path(&article.slug, anchor);
+    let text = super::data::quote_text(article, quote);
+    let mut content = format!(
+        "<blockquote><p>“{}”</p></blockquote><p>— {}, in <a href=\"{}\">{}</a>",
+        html(&text),
+        html(name),
+        html(&url(config, &article_path(&article.slug))),
+        html(&article.title)
+    );
+    if let Some(date) = &article.date {
+        content.push_str(&format!(", {}", html(&date.human())));
+    }
+    content.push_str("</p>");
+    Entry {
+        id: atom_id(config, &path),
+        title: format!("{name}: “{}”", first_words(&text)),
+        link: url(config, &path),
+        published: article.date,
+        updated: last_change(article),
+        authors: article.authors.clone(),
+        categories: Vec::new(),
+        summary_html: None,
+        content_html: Some(content),
+    }
+}
+
+/// `speakers/<slug>/atom.xml` for every speaker: one entry per quotation, newest article
+/// first (quotes of one article in reading order).
+pub fn speaker_feeds(config: &Config, graph: &SiteGraph) -> Vec<OutputFile> {
+    graph
+        .speakers
+        .speakers
+        .iter()
+        .map(|speaker| {
+            // Article ids run newest first, so ascending (article, quote) is newest first.
+            let mut refs = speaker.quotes.clone();
+            refs.sort_by_key(|q| (q.article, q.quote));
+            let entry = speaker.entry.and_then(|e| graph.registry.get(e));
+            let about: Vec<&str> = entry
+                .into_iter()
+                .flat_map(|e| [e.role.as_deref(), e.organisation.as_deref()])
+                .flatten()
+                .filter(|s| !s.trim().is_empty())
+                .collect();
+            let who = if about.is_empty() {
+                speaker.name.clone()
+            } else {
+                format!("{} ({})", speaker.name, about.join(", "))
+            };
+            let page = speaker_path(&speaker.slug);
+            Feed {
+                path: format!("{page}{FEED_FILE}"),
+                title: format!("{} · quotes in {}", speaker.name, config.title),
+                subtitle: format!("What {who} says, as quoted in {}", config.title),
+                page,
+                entries: refs
+                    .into_iter()
+                    .take(FEED_ENTRIES)
+                    .map(|q| quote_entry(config, graph, &speaker.name, q))
+                    .collect(),
+            }
+            .into_file(config)
+        })
+        .collect()
+}
+
+/// Every feed: the site's, each topic's and each speaker's.
+pub fn all_feeds(r: &Renderer) -> Vec<OutputFile> {
+    let mut files = vec![site_feed(r)];
+    files.extend(topic_feeds(r));
+    files.extend(speaker_feeds(r.config, r.graph));
+    files
+}
+
+/// The site path a generated HTML file is served at: `articles/x/index.html` → `articles/x/`.
+fn page_path(file: &str) -> Option<&str> {
+    if !file.ends_with(".html") || file == "404.html" {
+        return None;
+    }
+    if file == "index.html" {
+        Some("")
+    } else if let Some(dir) = file.strip_suffix("/index.html") {
+        Some(&file[..=dir.len()])
+    } else {
+        Some(file)
+    }
+}
+
+/// A W3C datetime: the date alone when the editor gave no time.
+fn lastmod(date: &PubDate) -> String {
+    if date.has_time {
+        date.rfc3339()
+    } else {
+        date.iso_date()
+    }
+}
+
+/// `sitemap.xml`: one `<loc>` per generated HTML page (not `404.html`), in path order, with
+/// `<lastmod>` for article pages. URLs are absolute when a host is configured, else
+/// root-relative (the sitemap protocol wants absolute ones: set `base_url` for crawlers).
+pub fn sitemap(config: &Config, graph: &SiteGraph, pages: &[OutputFile]) -> OutputFile {
+    let mut paths: Vec<&str> = pages.iter().filter_map(|p| page_path(&p.path)).collect();
+    paths.sort_unstable();
+    paths.dedup();
+    let mut out = String::with_capacity(128 + paths.len() * 96);
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for path in paths {
+        out.push_str("  <url><loc>");
+        escape_xml(&url(config, path), &mut out);
+        out.push_str("</loc>");
+        let changed = path
+            .strip_prefix("articles/")
+            .and_then(|rest| rest.strip_suffix('/'))
+            .filter(|slug| !slug.contains('/'))
+            .and_then(|slug| graph.by_slug.get(slug))
+            .and_then(|&id| last_change(&graph.articles[id]));
+        if let Some(date) = changed {
+            out.push_str(&format!("<lastmod>{}</lastmod>", lastmod(&date)));
+        }
+        out.push_str("</url>\n");
+    }
+    out.push_str("</urlset>\n");
+    OutputFile {
+        path: "sitemap.xml".to_string(),
+        bytes: out.into_bytes(),
+    }
+}
+
+/// `robots.txt`: everything allowed; the sitemap named when its absolute URL is known.
+pub fn robots(config: &Config) -> OutputFile {
+    let mut text = String::from("User-agent: *\nAllow: /\n");
+    if !config.base_url.origin.is_empty() {
+        text.push_str(&format!("\nSitemap: {}\n", url(config, "sitemap.xml")));
+    }
+    OutputFile {
+        path: "robots.txt".to_string(),
+        bytes: text.into_bytes(),
+    }
+}
+
+/// A small site in memory, for the tests of feeds and data files.
+#[cfg(test)]
+pub(crate) mod test_site {
+    use std::path::{Path, PathBuf};
+
+    use tera::Tera;
+
+    use crate::config::{Config, Overrides};
+    use crate::content::date::PubDate;
+    use crate::content::{Article, Body};
+    use crate::graph::SiteGraph;
+    use crate::quotes::Block;
+    use crate::render::templates::{self, TemplateSources};
+
+    pub fn article(
+        slug: &str,
+        title: &str,
+        date: Option<&str>,
+        topics: &[&str],
+        text: &str,
+    ) -> Article {
+        Article {
+            path: PathBuf::from(format!("content/articles/{slug}.txt")),
+            slug: slug.into(),
+            title: title.into(),
+            dek: None,
+            date: date.map(|d| PubDate::parse(d).unwrap()),
+            updated: None,
+            source: None,
+            authors: vec![],
+            topics: topics.iter().map(|t| t.to_string()).collect(),
+            summary: None,
+            draft: false,
+            credit: None,
+            text: text.to_string(),
+            body: Body::Plain(std::iter::once(0..text.len()).collect()),
+            quote_notes: Vec::new(),
+            quotes: crate::quotes::extract(text, &[Block::paragraph(0..text.len())]),
+        }
+    }
+
+    pub fn config(base_url: &str) -> Config {
+        let text = format!("title = \"T & <Co>\"\nauthor = \"Ed\"\nbase_url = \"{base_url}\"");
+        Config::from_str(Path::new("/site"), &text, &Overrides::default()).unwrap()
+    }
+
+    /// Three articles: two dated (one with `&` and `<` in its title), one undated.
+    pub fn graph() -> SiteGraph {
+        let mut updated = article(
+            "old",
+            "Old news",
+            Some("2020-01-01"),
+            &["Europe"],
+            "“We will win the war,” said Vladimir Putin.",
+        );
+        updated.updated = Some(PubDate::parse("2020-03-01T12:00:00+02:00").unwrap());
+        let articles = vec![
+            updated,
+            article(
+                "new",
+                "Tariffs & trade <update>",
+                Some("2021-06-01"),
+                &["Europe", "Trade"],
+                "“Tariffs are a tax on our own people and our own factories, and they will hurt \
+                 every family in the country,” said Vladimir Putin. Later, “Nobody wins a trade \
+                 war,” Joe Biden said.",
+            ),
+            article(
+                "undated",
+                "No date",
+                None,
+                &[],
+                "“It is a fine day for a walk,” said Joe Biden.",
+            ),
+        ];
+        SiteGraph::build(articles, Vec::new()).unwrap()
+    }
+
+    /// The default theme, for a `Renderer`.
+    pub fn theme() -> (Tera, TemplateSources) {
+        templates::load(Path::new("/nonexistent/gazette-test-site")).unwrap()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_site::*;
+    use super::*;
+
+    fn text(file: &OutputFile) -> &str {
+        std::str::from_utf8(&file.bytes).unwrap()
+    }
+
+    fn find<'f>(files: &'f [OutputFile], path: &str) -> &'f OutputFile {
+        files.iter().find(|f| f.path == path).unwrap_or_else(|| {
+            panic!(
+                "no {path} in {:?}",
+                files.iter().map(|f| &f.path).collect::<Vec<_>>()
+            )
+        })
+    }
+
+    #[test]
+    fn escapes_markup_and_drops_forbidden_characters() {
+        assert_eq!(
+            xml("a & b <c> \"d\" 'e'\u{1}\tf"),
+            "a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos;\tf"
+        );
+    }
+
+    #[test]
+    fn site_feed_lists_articles_with_absolute_urls_and_escaped_titles() {
+        let config = config("https://example.org/news/");
+        let graph = graph();
+        let (tera, sources) = theme();
+        let r = Renderer::new(&config, &graph, &tera, &sources);
+        let feed = site_feed(&r);
+        assert_eq!(feed.path, "atom.xml");
+        let xml = text(&feed);
+        assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\""));
+        assert!(xml.contains("<id>https://example.org/news/atom.xml</id>"));
+        assert!(xml.contains("<title>T &amp; &lt;Co&gt;</title>"));
+        assert!(xml.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://example.org/news/atom.xml\"/>"));
+        assert!(xml.contains(
+            "<link rel=\"alternate\" type=\"text/html\" href=\"https://example.org/news/\"/>"
+        ));
+        assert!(xml.contains("<author><name>Ed</name></author>"));
+        assert_eq!(xml.matches("<entry>").count(), 3);
+        assert!(xml.contains("<title>Tariffs &amp; trade &lt;update&gt;</title>"));
+        assert!(xml.contains("<id>https://example.org/news/articles/new/</id>"));
+        // Newest first; the feed's date is its newest entry's.
+        let new = xml.find("articles/new/").unwrap();
+        let old = xml.find("articles/old/").unwrap();
+        let undated = xml.find("articles/undated/").unwrap();
+        assert!(new < old && old < undated);
+        assert!(xml.contains("  <updated>2021-06-01T00:00:00Z</updated>\n  <link"));
+        // The update counts, in its own offset; undated articles get the fixed date.
+        assert!(xml.contains("<updated>2020-03-01T12:00:00+02:00</updated>\n    <published>2020-01-01T00:00:00Z</published>"));
+        assert!(xml.contains(&format!("<updated>{FALLBACK_DATE}</updated>\n    <link")));
+        assert!(xml.contains("<category term=\"Trade\"/>"));
+        // Summaries are HTML, escaped once more as XML text.
+        assert!(xml.contains("<summary type=\"html\">&lt;p&gt;“Tariffs are"));
+        // Reproducible.
+        assert_eq!(site_feed(&r), feed);
+    }
+
+    #[test]
+    fn topic_feeds_follow_their_topic() {
+        let config = config("https://example.org/news/");
+        let graph = graph();
+        let (tera, sources) = theme();
+        let r = Renderer::new(&config, &graph, &tera, &sources);
+        let feeds = topic_feeds(&r);
+        assert_eq!(feeds.len(), 2);
+        let trade = text(find(&feeds, "topics/trade/atom.xml"));
+        assert_eq!(trade.matches("<entry>").count(), 1);
+        assert!(trade.contains("<link rel=\"alternate\" type=\"text/html\" href=\"https://example.org/news/topics/trade/\"/>"));
+        assert!(trade.contains("<id>https://example.org/news/topics/trade/atom.xml</id>"));
+        assert_eq!(
+            text(find(&feeds, "topics/europe/atom.xml"))
+                .matches("<entry>")
+                .count(),
+            2
+        );
+    }
+
+    #[test]
+    fn speaker_feeds_give_each_quote_newest_first() {
+        let config = config("https://example.org/news/");
+        let graph = graph();
+        let putin = &graph.speakers.speakers[graph.speakers.by_slug["vladimir-putin"]];
+        assert_eq!(putin.quotes.len(), 2, "{:?}", graph.articles[0].quotes);
+        let feeds = speaker_feeds(&config, &graph);
+        assert_eq!(feeds.len(), graph.speakers.speakers.len());
+        let xml = text(find(&feeds, "speakers/vladimir-putin/atom.xml"));
+        assert_eq!(xml.matches("<entry>").count(), 2);
+        let anchor = &graph.quote_anchors[0][0];
+        let link = format!("https://example.org/news/articles/new/#{anchor}");
+        assert!(xml.contains(&format!("<id>{link}</id>")), "{xml}");
+        assert!(xml.contains(&format!("href=\"{link}\"")));
+        // Newest first, the title shortened with an ellipsis.
+        let tariffs = xml.find("Tariffs are").unwrap();
+        let war = xml.find("We will win").unwrap();
+        assert!(tariffs < war);
+        assert!(xml.contains(
+            "<title>Vladimir Putin: “Tariffs are a tax on our own people and our own factories…”</title>"
+        ));
+        assert!(xml.contains("<title>Vladimir Putin: “We will win the war,”</title>"));
+        // The article's title, escaped as HTML, then as XML.
+        assert!(
+            xml.contains("Tariffs &amp;amp; trade &amp;lt;update&amp;gt;&lt;/a&gt;, 1 June 2021")
+        );
+        assert!(xml.contains("<link rel=\"alternate\" type=\"text/html\" href=\"https://example.org/news/speakers/vladimir-putin/\"/>"));
+        assert_eq!(speaker_feeds(&config, &graph), feeds);
+    }
+
+    #[test]
+    fn without_a_host_ids_are_tag_uris_and_links_root_relative() {
+        let config = config("/news/");
+        let graph = graph();
+        let (tera, sources) = theme();
+        let r = Renderer::new(&config, &graph, &tera, &sources);
+        let xml = text(&site_feed(&r)).to_string();
+        assert!(xml.contains("<id>tag:gazette,2000:/news/atom.xml</id>"));
+        assert!(xml.contains("<id>tag:gazette,2000:/news/articles/new/</id>"));
+        assert!(xml.contains("href=\"/news/articles/new/\""));
+        let speakers = speaker_feeds(&config, &graph);
+        let biden = text(find(&speakers, "speakers/joe-biden/atom.xml"));
+        assert!(biden.contains("<id>tag:gazette,2000:/news/articles/new/#q-"));
+    }
+
+    #[test]
+    fn an_empty_site_has_a_valid_dated_feed() {
+        let config = config("https://example.org/");
+        let graph = SiteGraph::build(Vec::new(), Vec::new()).unwrap();
+        let (tera, sources) = theme();
+        let r = Renderer::new(&config, &graph, &tera, &sources);
+        let xml = text(&site_feed(&r)).to_string();
+        assert!(xml.contains(&format!("<updated>{FALLBACK_DATE}</updated>")));
+        assert!(!xml.contains("<entry>"));
+    }
+
+    fn pages() -> Vec<OutputFile> {
+        [
+            "articles/old/index.html",
+            "index.html",
+            "404.html",
+            "articles/new/index.html",
+            "articles/page/2/index.html",
+            "topics/europe/index.html",
+            "atom.xml",
+            "style.css",
+        ]
+        .iter()
+        .map(|p| OutputFile {
+            path: p.to_string(),
+            bytes: Vec::new(),
+        })
+        .collect()
+    }
+
+    #[test]
+    fn sitemap_lists_pages_with_article_dates() {
+        let config = config("https://example.org/news/");
+        let graph = graph();
+        let map = sitemap(&config, &graph, &pages());
+        assert_eq!(map.path, "sitemap.xml");
+        let xml = text(&map);
+        let locs: Vec<&str> = xml
+            .split("<loc>")
+            .skip(1)
+            .map(|s| &s[..s.find("</loc>").unwrap()])
+            .collect();
+        assert_eq!(
+            locs,
+            [
+                "https://example.org/news/",
+                "https://example.org/news/articles/new/",
+                "https://example.org/news/articles/old/",
+                "https://example.org/news/articles/page/2/",
+                "https://example.org/news/topics/europe/",
+            ]
+        );
+        assert!(xml.contains("articles/new/</loc><lastmod>2021-06-01</lastmod>"));
+        assert!(xml.contains("articles/old/</loc><lastmod>2020-03-01T12:00:00+02:00</lastmod>"));
+        assert!(xml.contains("page/2/</loc></url>"));
+        assert_eq!(sitemap(&config, &graph, &pages()), map);
+
+        let relative = sitemap(&self::config("/news/"), &graph, &pages());
+        assert!(text(&relative).contains("<loc>/news/articles/new/</loc>"));
+    }
+
+    #[test]
+    fn robots_names_the_sitemap_only_when_its_url_is_known() {
+        assert_eq!(
+            text(&robots(&config("https://example.org/news/"))),
+            "User-agent: *\nAllow: /\n\nSitemap: https://example.org/news/sitemap.xml\n"
+        );
+        assert_eq!(
+            text(&robots(&config("/news/"))),
+            "User-agent: *\nAllow: /\n"
+        );
+    }
+}
