@@ -802,10 +802,16 @@ fn read_phrase(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Phra
             && name[0].len() > 1)
     {
         // "Though the NTC": named from the name itself, not the words before it.
-        let start = words[k + lead].start;
+        let first = k + lead;
+        let start = words[first].start;
+        let the = if first > 0 && word(text, words[first - 1]).eq_ignore_ascii_case("the") {
+            "the "
+        } else {
+            ""
+        };
         let _ = written;
         return Some(Phrase::Organisation(
-            text[start..span.end].to_string(),
+            format!("{the}{}", &text[start..span.end]),
             start..span.end,
         ));
     }
