@@ -671,3 +671,28 @@ fn static_dotfiles_are_copied_and_editor_leftovers_are_not() {
     assert!(!site.out().join("notes.txt~").exists());
     assert!(!site.out().join(".notes.txt.swp").exists());
 }
+
+// ---- cross-links ----
+
+#[test]
+fn internal_links_by_source_path_resolve_and_give_backlinks() {
+    let built = build("links");
+    let first = built.page("articles/first/index.html");
+    assert!(
+        first.contains("href=\"../../articles/second/#talks\""),
+        "{first}"
+    );
+    assert!(first.contains("href=\"../../articles/second/\""), "{first}");
+    let second = built.page("articles/second/index.html");
+    let linked_from = &second[second.find("Linked from").expect("a backlinks section")..];
+    assert!(
+        linked_from.contains("href=\"../../articles/first/\""),
+        "{second}"
+    );
+    // Shared speaker and topic: each is the other's related article.
+    let related = &first[first.find("id=\"related\"").expect("a related section")..];
+    assert!(
+        related.contains("href=\"../../articles/second/\""),
+        "{first}"
+    );
+}

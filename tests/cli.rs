@@ -349,3 +349,17 @@ fn build_help_lists_its_options() {
         assert!(help.contains(option), "{option} missing from:\n{help}");
     }
 }
+
+#[test]
+fn broken_internal_link_is_an_error_at_its_line() {
+    let site = SiteCopy::new("bad-link");
+    gazette()
+        .args(["build", "--root"])
+        .arg(&site.root)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "error: content/articles/a.md:8:5: broken internal link `@/articles/missing.md`",
+        ))
+        .stderr(predicate::str::contains("hint:"));
+}

@@ -500,6 +500,32 @@ impl Article {
     }
 }
 
+impl Article {
+    /// Links to other content by source path (`[text](@/articles/x.md)`), with their offsets.
+    pub fn internal_links(&self) -> Vec<(String, usize)> {
+        use pulldown_cmark::{Event, Parser, Tag};
+        let Body::Markdown(body) = &self.body else {
+            return Vec::new();
+        };
+        let offset = body.start;
+        Parser::new_ext(&self.text[body.clone()], crate::render::markdown::options())
+            .into_offset_iter()
+            .filter_map(|(event, range)| match event {
+                Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with("@/") => {
+                    Some((dest_url.to_string(), range.start + offset))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The path an internal link names this article by: `articles/x.md` (relative to content/).
+    pub fn source_key(&self) -> String {
+        let relative = self.path.strip_prefix(CONTENT_DIR).unwrap_or(&self.path);
+        relative.to_string_lossy().replace('\\', "/")
+    }
+}
+
 /// Source ranges of the Markdown blocks that hold prose (paragraphs, headings, table cells).
 fn markdown_blocks(text: &str, body: Range<usize>) -> Vec<crate::quotes::Block> {
     use pulldown_cmark::{Event, Parser, Tag};

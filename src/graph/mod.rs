@@ -1,6 +1,7 @@
 //! The site graph: every article by slug plus the indexes pages are rendered from.
 //! Built once per build from parsed articles; rendering only reads it.
 
+pub mod links;
 pub mod speakers;
 
 use std::collections::{BTreeMap, HashMap};
@@ -37,6 +38,7 @@ pub struct SiteGraph {
     pub speakers: SpeakerIndex,
     /// For each article, the anchor of each quote (`q-1a2b3c4d`), stable across edits elsewhere.
     pub quote_anchors: Vec<Vec<String>>,
+    pub links: links::Links,
 }
 
 /// FNV-1a: a tiny stable hash, so anchors never change between builds or Rust versions.
@@ -137,8 +139,10 @@ impl SiteGraph {
         }
         let speakers = SpeakerIndex::build(&articles, &registry)?;
         let quote_anchors = articles.iter().map(quote_anchors).collect();
+        let links = links::build(&articles, &article_topics, &topics, &speakers)?;
         Ok(SiteGraph {
             quote_anchors,
+            links,
             articles,
             by_slug,
             topics,

@@ -88,8 +88,12 @@ fn mark_edits(marks: &[QuoteMark], within: &Range<usize>) -> Vec<Edit> {
     edits
 }
 
-/// The article body as HTML, with its quotations marked.
-pub fn body_html(article: &Article, marks: &[QuoteMark]) -> String {
+/// The article body as HTML, with its quotations marked and `@/` links rewritten by `resolve`.
+pub fn body_html(
+    article: &Article,
+    marks: &[QuoteMark],
+    resolve: &dyn Fn(&str) -> Option<String>,
+) -> String {
     match &article.body {
         Body::Markdown(range) => {
             let body = &article.text[range.clone()];
@@ -107,9 +111,9 @@ pub fn body_html(article: &Article, marks: &[QuoteMark]) -> String {
                 }
             }
             if edits.is_empty() {
-                markdown_html(body)
+                markdown_html_with(body, resolve)
             } else {
-                markdown_html(&apply_edits(body, range.start, edits))
+                markdown_html_with(&apply_edits(body, range.start, edits), resolve)
             }
         }
         Body::Plain(paragraphs) => {
@@ -161,7 +165,30 @@ fn alert_title(kind: BlockQuoteKind) -> &'static str {
 /// Markdown to HTML, with ids on headings (kept if written, else made from the text, unique)
 /// and a title line in GFM alert blocks.
 pub fn markdown_html(markdown: &str) -> String {
-    let events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
+    markdown_html_with(markdown, &|_| None)
+}
+
+/// Like `markdown_html`, with `@/…` links rewritten by `resolve` (internal links by source path).
+pub fn markdown_html_with(markdown: &str, resolve: &dyn Fn(&str) -> Option<String>) -> String {
+    let events: Vec<Event> = Parser::new_ext(markdown, options())
+        .map(|event| match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if dest_url.starts_with("@/") => {
+                let dest_url = resolve(&dest_url).map(CowStr::from).unwrap_or(dest_url);
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            other => other,
+        })
+        .collect();
     let mut used_ids: HashSet<String> = HashSet::new();
     // Ids the editor wrote win; generated ones step around them.
     for event in &events {

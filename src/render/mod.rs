@@ -116,7 +116,30 @@ impl<'a> Renderer<'a> {
         let card = self.card(id);
         let path = card.path.clone();
         let meta = self.meta(article.title.clone(), self.summaries[id].clone(), &path);
-        let body_html = markdown::body_html(article, &quotes::marks(self.graph, id, &meta.root));
+        let root = meta.root.clone();
+        let resolve = |target: &str| {
+            let (path, fragment) = crate::graph::links::split_target(target);
+            let to = *self.graph.links.by_source.get(path)?;
+            let mut url = format!("{root}{}", article_path(&self.graph.articles[to].slug));
+            if let Some(fragment) = fragment {
+                url.push('#');
+                url.push_str(fragment);
+            }
+            Some(url)
+        };
+        let body_html = markdown::body_html(
+            article,
+            &quotes::marks(self.graph, id, &meta.root),
+            &resolve,
+        );
+        let related: Vec<ArticleCard> = self.graph.links.related[id]
+            .iter()
+            .map(|&a| self.card(a))
+            .collect();
+        let backlinks: Vec<ArticleCard> = self.graph.links.backlinks[id]
+            .iter()
+            .map(|&a| self.card(a))
+            .collect();
         let callouts: Vec<quotes::QuoteView> = quotes::callouts(self.graph, id)
             .into_iter()
             .map(|r| quotes::quote_view(self.graph, r))
@@ -129,6 +152,8 @@ impl<'a> Renderer<'a> {
             quote_count: usize,
             /// Anchors of quotes in the headline, placed on the title.
             headline_anchors: Vec<&'v str>,
+            related: Vec<ArticleCard<'v>>,
+            backlinks: Vec<ArticleCard<'v>>,
         }
         self.render(
             "article.html",
@@ -151,6 +176,8 @@ impl<'a> Renderer<'a> {
                     .filter(|(q, _)| q.kind == crate::quotes::QuoteKind::Headline)
                     .map(|(_, a)| a.as_str())
                     .collect(),
+                related,
+                backlinks,
             },
         )
     }

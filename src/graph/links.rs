@@ -1,0 +1,134 @@
+//! Cross-links: internal links by source path (a broken one is an error at its line),
+//! backlinks, and related articles ranked by shared speakers and topics.
+
+use std::collections::HashMap;
+
+use crate::content::Article;
+use crate::error::{Diagnostic, line_col};
+
+use super::Topic;
+use super::speakers::SpeakerIndex;
+
+/// How many neighbours in one speaker's or topic's list are considered: keeps related
+/// articles linear in the site's size however large a topic grows.
+const NEIGHBOURS: usize = 40;
+pub const RELATED: usize = 4;
+
+#[derive(Debug, Default)]
+pub struct Links {
+    /// For each article, the articles it links to, in order, each once.
+    pub outgoing: Vec<Vec<usize>>,
+    /// For each article, the articles that link to it, newest first.
+    pub backlinks: Vec<Vec<usize>>,
+    /// For each article, up to `RELATED` articles sharing speakers and topics, best first.
+    pub related: Vec<Vec<usize>>,
+    /// Article by source key (`articles/x.md`), for rewriting `@/` links.
+    pub by_source: HashMap<String, usize>,
+}
+
+/// Splits `@/articles/x.md#frag` into the source key and the fragment.
+pub fn split_target(target: &str) -> (&str, Option<&str>) {
+    let path = target.trim_start_matches("@/");
+    match path.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (path, None),
+    }
+}
+
+pub fn build(
+    articles: &[Article],
+    article_topics: &[Vec<String>],
+    topics: &std::collections::BTreeMap<String, Topic>,
+    speakers: &SpeakerIndex,
+) -> Result<Links, Vec<Diagnostic>> {
+    let by_source: HashMap<String, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.source_key(), i))
+        .collect();
+    let mut problems = Vec::new();
+    let mut outgoing = vec![Vec::new(); articles.len()];
+    let mut backlinks = vec![Vec::new(); articles.len()];
+    for (id, article) in articles.iter().enumerate() {
+        for (target, at) in article.internal_links() {
+            let (path, _) = split_target(&target);
+            match by_source.get(path) {
+                Some(&to) => {
+                    if to != id && !outgoing[id].contains(&to) {
+                        outgoing[id].push(to);
+                        backlinks[to].push(id);
+                    }
+                }
+                None => {
+                    let (line, column) = line_col(&article.text, at);
+                    problems.push(
+                        Diagnostic::error(&article.path, line, column, format!("broken internal link `{target}`: no such article"))
+                            .with_hint("internal links name a file under content/, e.g. [text](@/articles/putin-nato-ukraine.txt)"),
+                    );
+                }
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    for list in &mut backlinks {
+        list.sort_unstable();
+    }
+    let related = related(articles.len(), article_topics, topics, speakers);
+    Ok(Links {
+        outgoing,
+        backlinks,
+        related,
+        by_source,
+    })
+}
+
+/// Articles near `id` in a list ordered by date: the closest `NEIGHBOURS` on both sides.
+fn neighbours(list: &[usize], id: usize) -> &[usize] {
+    let at = list.iter().position(|&a| a == id).unwrap_or(0);
+    let from = at.saturating_sub(NEIGHBOURS / 2);
+    let to = (at + NEIGHBOURS / 2 + 1).min(list.len());
+    &list[from..to]
+}
+
+fn related(
+    count: usize,
+    article_topics: &[Vec<String>],
+    topics: &std::collections::BTreeMap<String, Topic>,
+    speakers: &SpeakerIndex,
+) -> Vec<Vec<usize>> {
+    // Speakers of each article, from the speaker index.
+    let mut article_speakers: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (s, speaker) in speakers.speakers.iter().enumerate() {
+        for &a in &speaker.articles {
+            article_speakers[a].push(s);
+        }
+    }
+    (0..count)
+        .map(|id| {
+            let mut scores: HashMap<usize, u32> = HashMap::new();
+            for &s in &article_speakers[id] {
+                for &other in neighbours(&speakers.speakers[s].articles, id) {
+                    *scores.entry(other).or_default() += 2;
+                }
+            }
+            for slug in &article_topics[id] {
+                if let Some(topic) = topics.get(slug) {
+                    for &other in neighbours(&topic.articles, id) {
+                        *scores.entry(other).or_default() += 1;
+                    }
+                }
+            }
+            scores.remove(&id);
+            let mut ranked: Vec<(u32, usize)> = scores.into_iter().map(|(a, s)| (s, a)).collect();
+            // Best score first; among equals the nearest in time (ids are in date order).
+            ranked.sort_by(|a, b| {
+                b.0.cmp(&a.0)
+                    .then(a.1.abs_diff(id).cmp(&b.1.abs_diff(id)))
+                    .then(a.1.cmp(&b.1))
+            });
+            ranked.into_iter().take(RELATED).map(|(_, a)| a).collect()
+        })
+        .collect()
+}
