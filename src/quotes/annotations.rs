@@ -212,9 +212,14 @@ pub fn apply(
     let mut unmatched = Vec::new();
     let mut removed = vec![false; quotes.len()];
     let mut extra = Vec::new();
+    let by_end: std::collections::HashMap<usize, usize> = quotes
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.outer.end, i))
+        .collect();
     for annotation in inline {
         match &annotation.target {
-            Target::ClosingMarkAt(at) => match quotes.iter().position(|q| q.outer.end == *at) {
+            Target::ClosingMarkAt(at) => match by_end.get(at).copied() {
                 Some(i) if annotation.directives.not_quote => removed[i] = true,
                 Some(i) => annotated(&mut quotes[i], &annotation.directives),
                 None => unmatched.push(Unmatched {
@@ -224,8 +229,13 @@ pub fn apply(
             },
             Target::Words(range) => {
                 // Detected quotations inside the editor's words give way to them.
-                for (i, q) in quotes.iter().enumerate() {
-                    if q.content.start >= range.start && q.content.end <= range.end {
+                // Quotes are in text order: only those starting inside the words can be in them.
+                let first = quotes.partition_point(|q| q.content.start < range.start);
+                for (i, q) in quotes.iter().enumerate().skip(first) {
+                    if q.content.start >= range.end {
+                        break;
+                    }
+                    if q.content.end <= range.end {
                         removed[i] = true;
                     }
                 }

@@ -25,6 +25,8 @@ struct Person {
 struct Mention {
     person: usize,
     at: usize,
+    /// One past the name as written.
+    end: usize,
     /// Follows a preposition ("with Viktor Orban"): a weaker antecedent for "he".
     oblique: bool,
 }
@@ -52,6 +54,10 @@ pub struct Article<'t> {
     mentions: Vec<Mention>,
     /// Organisations named in the narrative: (where, name as written), in text order.
     organisations: Vec<(usize, String)>,
+    /// People by the last word of their name, lowercased: every match shares it.
+    by_last: HashMap<String, Vec<usize>>,
+    /// Where each person is mentioned, in text order.
+    person_mentions: Vec<Vec<usize>>,
 }
 
 fn word<'t>(text: &'t str, t: &Token) -> &'t str {
@@ -208,6 +214,8 @@ struct NameParts {
     gender: Gender,
     /// Where the name starts (byte offset).
     start: usize,
+    /// One past its last character.
+    end: usize,
 }
 
 fn split_run(text: &str, tokens: &[Token], run: &Range<usize>) -> NameParts {
@@ -247,11 +255,13 @@ fn split_run(text: &str, tokens: &[Token], run: &Range<usize>) -> NameParts {
         })
         .collect();
     let start = rest.first().map_or(0, |first| first.1.start);
+    let end = rest.last().map_or(start, |last| strip_end(text, last.1));
     NameParts {
         roles,
         name,
         gender,
         start,
+        end,
     }
 }
 
@@ -314,6 +324,8 @@ impl<'t> Article<'t> {
             people: Vec::new(),
             mentions: Vec::new(),
             organisations: Vec::new(),
+            by_last: HashMap::new(),
+            person_mentions: Vec::new(),
         };
         // Full names first (two words or more), so that a later "Putin" finds "Vladimir Putin".
         let mut found: Vec<(NameParts, Vec<String>, bool)> = Vec::new();
@@ -431,8 +443,10 @@ impl<'t> Article<'t> {
                 article.mentions.push(Mention {
                     person,
                     at: parts.start,
+                    end: parts.end,
                     oblique: *oblique,
                 });
+                article.person_mentions[person].push(parts.start);
             }
         }
         article.mentions.sort_by_key(|m| m.at);
@@ -447,6 +461,7 @@ impl<'t> Article<'t> {
         recent
             .iter()
             .rev()
+            .take(50)
             .find(|(_, name)| name.to_lowercase().ends_with(head))
             .or_else(|| recent.last())
             .map(|(_, name)| name.clone())
@@ -469,46 +484,59 @@ impl<'t> Article<'t> {
             }
             return existing;
         }
+        let id = self.people.len();
+        if let Some(last) = name.last() {
+            self.by_last
+                .entry(last.to_lowercase())
+                .or_default()
+                .push(id);
+        }
         self.people.push(Person {
             words: name.to_vec(),
             roles,
             gender,
         });
-        self.people.len() - 1
+        self.person_mentions.push(Vec::new());
+        id
+    }
+
+    /// People whose name ends like `wanted` (lowercased words) or is a tail of it.
+    fn matching(&self, wanted: &[String]) -> impl Iterator<Item = usize> + '_ {
+        let candidates = wanted
+            .last()
+            .and_then(|l| self.by_last.get(l))
+            .map_or(&[][..], Vec::as_slice);
+        let wanted = wanted.to_vec();
+        candidates.iter().copied().filter(move |&p| {
+            let words: Vec<String> = self.people[p]
+                .words
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect();
+            words.ends_with(&wanted) || wanted.ends_with(&words)
+        })
     }
 
     /// The known person whose name ends with (or equals) these words; the fullest wins.
     fn find_person(&self, name: &[String]) -> Option<usize> {
-        if name.is_empty() {
-            return None;
-        }
-        let fold = |w: &String| w.to_lowercase();
-        let wanted: Vec<String> = name.iter().map(fold).collect();
-        let mut best: Option<(usize, usize)> = None;
-        for (i, p) in self.people.iter().enumerate() {
-            let words: Vec<String> = p.words.iter().map(fold).collect();
-            let matches = words.ends_with(&wanted) || wanted.ends_with(&words);
-            if matches && best.is_none_or(|(_, len)| words.len() > len) {
-                best = Some((i, words.len()));
-            }
-        }
-        best.map(|(i, _)| i)
+        let wanted: Vec<String> = name.iter().map(|w| w.to_lowercase()).collect();
+        self.matching(&wanted)
+            .max_by_key(|&p| (self.people[p].words.len(), std::cmp::Reverse(p)))
     }
 
     /// Like `find_person`, but when several people share the words ("Miliband"), the one
     /// mentioned last before `at` wins.
     fn find_person_at(&self, name: &[String], at: usize) -> Option<usize> {
         let wanted: Vec<String> = name.iter().map(|w| w.to_lowercase()).collect();
-        let matching = |p: &Person| {
-            let words: Vec<String> = p.words.iter().map(|w| w.to_lowercase()).collect();
-            words.ends_with(&wanted) || wanted.ends_with(&words)
+        let last_seen = |p: usize| {
+            let seen = &self.person_mentions[p];
+            let end = seen.partition_point(|&m| m < at);
+            end.checked_sub(1).map(|i| seen[i])
         };
-        let end = self.mentions.partition_point(|m| m.at < at);
-        self.mentions[..end]
-            .iter()
-            .rev()
-            .map(|m| m.person)
-            .find(|&p| matching(&self.people[p]))
+        self.matching(&wanted)
+            .filter_map(|p| last_seen(p).map(|m| (m, p)))
+            .max()
+            .map(|(_, p)| p)
             .or_else(|| self.find_person(name))
     }
 
@@ -519,9 +547,9 @@ impl<'t> Article<'t> {
         self.mentions[..end]
             .iter()
             .rev()
+            .take(200)
             .map(|m| m.person)
             .find(|&p| first_is(&self.people[p]))
-            .or_else(|| (0..self.people.len()).find(|&p| first_is(&self.people[p])))
     }
 
     pub fn person_name(&self, person: usize) -> String {
@@ -556,26 +584,19 @@ impl<'t> Article<'t> {
         let within = &within[..within.partition_point(|m| m.at < to)];
         within
             .iter()
+            .take(50)
             .find(|m| !m.oblique)
             .or_else(|| within.first())
-            .map(|m| {
-                (
-                    m.person,
-                    m.at..m.at + self.people[m.person].words.last().map_or(0, String::len),
-                )
-            })
+            .map(|m| (m.person, m.at..m.end))
     }
 
     /// The last person named in `from..to`, after a preposition or not.
     fn last_mention_between(&self, from: usize, to: usize) -> Option<(usize, Range<usize>)> {
         let start = self.mentions.partition_point(|m| m.at < from);
         let end = self.mentions.partition_point(|m| m.at < to);
-        self.mentions[start..end.max(start)].last().map(|m| {
-            (
-                m.person,
-                m.at..m.at + self.people[m.person].words.last().map_or(0, String::len),
-            )
-        })
+        self.mentions[start..end.max(start)]
+            .last()
+            .map(|m| (m.person, m.at..m.end))
     }
 
     /// The most recent person before `at` whose roles include every word of `roles`.
@@ -584,8 +605,13 @@ impl<'t> Article<'t> {
             return None;
         }
         let end = self.mentions.partition_point(|m| m.at < at);
-        let recent = self.mentions[..end].iter().rev().map(|m| m.person);
-        let all = 0..self.people.len();
+        // The people named lately, then anyone: both bounded, so each look is short.
+        let recent = self.mentions[..end]
+            .iter()
+            .rev()
+            .take(100)
+            .map(|m| m.person);
+        let all = (0..self.people.len()).take(200);
         recent.chain(all).find(|&p| {
             roles
                 .iter()
@@ -827,7 +853,9 @@ fn read_phrase(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Phra
 fn subject_before(text: &str, tokens: &[Token], verb: usize, floor: usize) -> Option<Range<usize>> {
     let mut j = verb;
     // Skip auxiliaries and adverbials between the subject and the verb.
-    while j > floor {
+    // Bounded, like every look-back here, so that long runs of odd text stay linear.
+    let floor = floor.max(verb.saturating_sub(64));
+    while j > floor && verb - j < 8 {
         let t = &tokens[j - 1];
         if t.kind == Kind::Word && is_modifier(word(text, t)) {
             j -= 1;
@@ -850,7 +878,9 @@ fn subject_before(text: &str, tokens: &[Token], verb: usize, floor: usize) -> Op
                 break;
             }
         }
+        let relative_end = j;
         while j > floor
+            && relative_end - j < 8
             && tokens[j - 1].kind == Kind::Word
             && is_modifier(word(text, &tokens[j - 1]))
         {
@@ -1118,7 +1148,7 @@ fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> 
         }
         let after_quote = {
             let mut k = i;
-            while k > sentence.start && tokens[k - 1].kind == Kind::Punct(',') {
+            while k > sentence.start && i - k < 4 && tokens[k - 1].kind == Kind::Punct(',') {
                 k -= 1;
             }
             k > sentence.start && matches!(tokens[k - 1].kind, Kind::Quote(_))
@@ -1126,8 +1156,8 @@ fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> 
         // Only a short name phrase and closing punctuation follow ("…, said PBS' Jacoba Atlas.").
         let near_end = {
             let rest = &tokens[i + 1..sentence.end];
-            rest.iter().filter(|t| t.kind == Kind::Word).count() <= 6
-                && rest.len() <= 9
+            rest.len() <= 9
+                && rest.iter().filter(|t| t.kind == Kind::Word).count() <= 6
                 && !rest
                     .iter()
                     .any(|t| matches!(t.kind, Kind::Quote(_) | Kind::Punct(',')))
@@ -1241,7 +1271,9 @@ pub fn attribute(
             let verbs = verbs_in(text, tokens, &sentence);
             // Resolve each verb's subject once, in order, so "adding" can inherit.
             let mut resolved: Vec<Option<Found>> = Vec::with_capacity(verbs.len());
-            for (v, verb) in verbs.iter().enumerate() {
+            // The last verb whose speaker is known, for participles that inherit it.
+            let mut last_found: Option<usize> = None;
+            for verb in &verbs {
                 let found = match &verb.subject {
                     _ if verb.outlet => None,
                     Some(phrase) => resolve(
@@ -1273,11 +1305,8 @@ pub fn attribute(
                     if verb.outlet {
                         return None;
                     }
-                    let inherited = resolved[..v]
-                        .iter()
-                        .rev()
-                        .flatten()
-                        .next()
+                    let inherited = last_found
+                        .and_then(|k| resolved[k].as_ref())
                         .map(|(s, _, m, c)| (s.clone(), Pattern::Pronoun, m.clone(), c * 0.9));
                     // "The mayor of London, Sadiq Khan, gave his condolences, adding, “…”":
                     // the person the sentence is about.
@@ -1285,6 +1314,7 @@ pub fn attribute(
                     let who = {
                         let mut k = verb.index;
                         while k > sentence.start
+                            && verb.index - k < 8
                             && tokens[k - 1].kind == Kind::Word
                             && is_modifier(word(text, &tokens[k - 1]))
                         {
@@ -1310,6 +1340,9 @@ pub fn attribute(
                         })
                         .or_else(|| sentence_subject(&article, text, tokens, &sentence, verb.index))
                 });
+                if found.is_some() {
+                    last_found = Some(resolved.len());
+                }
                 resolved.push(found);
             }
             if !blocks[b].headline && !lead_seen {
@@ -1479,21 +1512,24 @@ fn attribute_nested(
     spans: &[Span],
     result: &mut [Option<Attribution>],
 ) {
+    let parents = super::spans::parents(spans);
     for (i, span) in spans.iter().enumerate() {
         if span.depth == 0 {
             continue;
         }
-        let Some(parent) = spans
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.depth == 0 && s.open < span.open && s.close >= span.close)
-            .map(|(j, _)| j)
-            .next_back()
-        else {
+        let Some(parent) = parents[i] else {
             continue;
         };
         let outer = result[parent].clone();
-        let lead_in = &text[spans[parent].content.start..span.open];
+        // Only the words just before the mark matter: a bounded look keeps this linear.
+        let mut from = spans[parent]
+            .content
+            .start
+            .max(span.open.saturating_sub(160));
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let lead_in = &text[from.min(span.open)..span.open];
         let clause = lead_in.rsplit(['.', '!', '?']).next().unwrap_or(lead_in);
         let words: Vec<&str> = clause
             .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
@@ -1574,6 +1610,7 @@ fn sentence_subject(
     before: usize,
 ) -> Option<Found> {
     let mut start = sentence.start;
+    let before = before.min(sentence.start + 16);
     while start < before
         && (tokens[start].kind == Kind::Punct(',')
             || tokens[start].kind == Kind::Word
@@ -1627,11 +1664,15 @@ fn choose_verb(
     tokens: &[Token],
     text: &str,
 ) -> Option<Found> {
+    // Verbs are in token order: look only at the few around the quote (linear overall).
+    let split = verbs.partition_point(|v| v.index < qi);
+    let later = split..verbs.len().min(split + 16);
+    let earlier = split.saturating_sub(16)..split;
     // Right after the quotation: “…,” he said / “…,” said Smith / “…,” Smith, 45, said.
     // Only commas, the verb's own subject and adverbs may stand between.
-    let after = verbs.iter().enumerate().find(|(_, v)| {
-        v.index > qi
-            && !v.outlet
+    let after = later.clone().find(|&i| !verbs[i].outlet).filter(|&i| {
+        let v = &verbs[i];
+        v.index - qi <= 16
             && (qi + 1..v.index).all(|k| {
                 // The subject, and whatever stands between it and its verb (an appositive).
                 let in_subject = v.subject_tokens.as_ref().is_some_and(|r| k >= r.start)
@@ -1644,29 +1685,33 @@ fn choose_verb(
                     }
             })
     });
-    if let Some((i, _)) = after {
-        if let Some(r) = &resolved[i] {
-            return Some(r.clone());
-        }
+    if let Some(r) = after.and_then(|i| resolved[i].as_ref()) {
+        return Some(r.clone());
     }
     // Before it in the sentence: Putin said, “…” / accused Russia of “…”; a main-clause verb
     // wins over one inside a reported clause ("X said that if he said things “…”").
     let before = |allow_embedded: bool| {
-        verbs.iter().enumerate().rev().find(|(i, v)| {
-            v.index < qi && resolved[*i].is_some() && !v.outlet && (allow_embedded || !v.embedded)
+        earlier.clone().rev().find(|&i| {
+            let v = &verbs[i];
+            resolved[i].is_some() && !v.outlet && (allow_embedded || !v.embedded)
         })
     };
-    if let Some((i, _)) = before(false).or_else(|| before(true)) {
+    if let Some(i) = before(false).or_else(|| before(true)) {
         return resolved[i].clone();
     }
-    // Shortly after, past other words: “…” is what the minister told reporters.
-    verbs
-        .iter()
-        .enumerate()
-        .find(|(i, v)| {
-            v.index > qi && (v.index - qi <= 10 || v.closing) && resolved[*i].is_some() && !v.outlet
+    // Shortly after, past other words (“…” is what the minister told reporters), or a
+    // closing "…, said X." that reports the whole sentence.
+    let closing = verbs
+        .len()
+        .checked_sub(1)
+        .filter(|&i| i >= split && verbs[i].closing);
+    later
+        .chain(closing)
+        .find(|&i| {
+            let v = &verbs[i];
+            (v.index - qi <= 10 || v.closing) && resolved[i].is_some() && !v.outlet
         })
-        .and_then(|(i, _)| resolved[i].clone())
+        .and_then(|i| resolved[i].clone())
 }
 
 /// Resolves a subject phrase to a speaker.

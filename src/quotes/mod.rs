@@ -161,6 +161,7 @@ pub fn extract(text: &str, blocks: &[Block]) -> Vec<Quote> {
     let ranges: Vec<Range<usize>> = blocks.iter().map(|b| b.range.clone()).collect();
     let spans = spans::find(text, &ranges);
     let (attributions, names) = attribution::attribute(text, blocks, &spans);
+    let parents = spans::parents(&spans);
     let mut quotes: Vec<Quote> = Vec::with_capacity(spans.len());
     for (i, span) in spans.iter().enumerate() {
         // Titles of works, and quotes within quotes that nothing introduces, are not quotations.
@@ -173,16 +174,7 @@ pub fn extract(text: &str, blocks: &[Block]) -> Vec<Quote> {
         }
         // A quote within a quote belongs to whoever speaks the outer one.
         let own = attributions[i].as_ref();
-        let parent = if span.depth > 0 {
-            spans
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.depth == 0 && s.open < span.open && s.close >= span.close)
-                .map(|(j, _)| j)
-                .next_back()
-        } else {
-            None
-        };
+        let parent = parents[i];
         let attribution = own.or_else(|| parent.and_then(|p| attributions[p].as_ref()));
         let (speaker, mention, pattern, confidence) = match attribution {
             Some(a) => (

@@ -85,11 +85,85 @@ fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
     }
 }
 
+/// The marks still open, with the position of the innermost of each class kept at hand so
+/// that every mark is handled in constant time (no scan of the stack: linear overall).
+#[derive(Default)]
+struct OpenMarks {
+    opens: Vec<Open>,
+    doubles: Vec<usize>,
+    singles: Vec<usize>,
+}
+
+impl OpenMarks {
+    fn push(&mut self, open: Open) {
+        match open.class {
+            Class::Double => self.doubles.push(self.opens.len()),
+            Class::Single => self.singles.push(self.opens.len()),
+        }
+        self.opens.push(open);
+    }
+
+    fn truncate(&mut self, len: usize) {
+        self.opens.truncate(len);
+        while self.doubles.last().is_some_and(|&i| i >= len) {
+            self.doubles.pop();
+        }
+        while self.singles.last().is_some_and(|&i| i >= len) {
+            self.singles.pop();
+        }
+    }
+
+    fn clear(&mut self) {
+        self.truncate(0);
+    }
+
+    fn is_empty(&self) -> bool {
+        self.opens.is_empty()
+    }
+
+    fn last_of(&self, class: Class) -> Option<usize> {
+        match class {
+            Class::Double => self.doubles.last().copied(),
+            Class::Single => self.singles.last().copied(),
+        }
+    }
+
+    fn outermost_double(&self) -> Option<&Open> {
+        self.doubles.first().map(|&i| &self.opens[i])
+    }
+}
+
+impl std::ops::Index<usize> for OpenMarks {
+    type Output = Open;
+
+    fn index(&self, i: usize) -> &Open {
+        &self.opens[i]
+    }
+}
+
 /// Whether a block opens with a quotation mark (after optional whitespace or a dash).
 fn starts_with_open_mark(text: &str, block: &Range<usize>) -> bool {
     let part = text[block.clone()].trim_start();
     part.starts_with(['“', '"', '«', '„', '‘'])
         || (part.starts_with('\'') && !is_elision(&part[1..]))
+}
+
+/// For each span, the outermost quotation it sits in (`None` for outermost ones), in one pass:
+/// outermost spans never overlap, so a nested span's parent is the last outermost one before it.
+pub fn parents(spans: &[Span]) -> Vec<Option<usize>> {
+    let mut last_outer: Option<usize> = None;
+    spans
+        .iter()
+        .enumerate()
+        .map(|(i, span)| {
+            if span.depth == 0 {
+                last_outer = Some(i);
+                None
+            } else {
+                last_outer.filter(|&p| spans[p].open < span.open && spans[p].close >= span.close)
+            }
+        })
+        .collect()
 }
 
 /// Finds every quotation in the given blocks (paragraphs) of `text`, in order of opening mark.
@@ -123,7 +197,7 @@ fn find_in_block(
     spans: &mut Vec<Span>,
 ) -> bool {
     let first = spans.len();
-    let mut stack: Vec<Open> = Vec::new();
+    let mut stack = OpenMarks::default();
     let mut stray_closes: Vec<(usize, usize)> = Vec::new();
     // Opening marks that continue a quotation cut at a lost paragraph break.
     let mut reopened: Vec<usize> = Vec::new();
@@ -134,8 +208,8 @@ fn find_in_block(
         let at = block.start + i;
         let after = at + c.len_utf8();
         let next = iter.peek().map(|&(_, n)| n);
-        let double_open = stack.iter().rposition(|o| o.class == Class::Double);
-        let single_open = stack.iter().rposition(|o| o.class == Class::Single);
+        let double_open = stack.last_of(Class::Double);
+        let single_open = stack.last_of(Class::Single);
         let opening = |class, low| Open {
             class,
             at,
@@ -178,7 +252,7 @@ fn find_in_block(
                                 closed: false,
                                 depth: 0,
                                 block: index,
-                                continuation: reopened.contains(&outer.at),
+                                continuation: reopened.binary_search(&outer.at).is_ok(),
                                 single: false,
                             });
                         }
@@ -238,7 +312,7 @@ fn find_in_block(
     // The outermost double quotation still open runs to the end of the paragraph (the news
     // convention for quotes over several paragraphs); unclosed singles were apostrophes.
     let mut left_open = false;
-    if let Some(outer) = stack.iter().find(|o| o.class == Class::Double) {
+    if let Some(outer) = stack.outermost_double() {
         let content = trimmed(text, outer.after..block.end);
         let words = text[content.clone()].split_whitespace().count();
         let at_start = outer.at == block_start;
@@ -254,7 +328,7 @@ fn find_in_block(
                 closed: false,
                 depth,
                 block: index,
-                continuation: reopened.contains(&outer.at),
+                continuation: reopened.binary_search(&outer.at).is_ok(),
                 single: false,
             });
             left_open = next_reopens;
@@ -285,7 +359,7 @@ fn ends_sentence(before: &str) -> bool {
 #[allow(clippy::too_many_arguments)]
 fn close(
     text: &str,
-    stack: &mut Vec<Open>,
+    stack: &mut OpenMarks,
     index_in_stack: usize,
     at: usize,
     after: usize,
@@ -303,7 +377,7 @@ fn close(
             closed: true,
             depth: index_in_stack,
             block,
-            continuation: reopened.contains(&open.at),
+            continuation: reopened.binary_search(&open.at).is_ok(),
             single: open.class == Class::Single,
         });
     }
