@@ -16,6 +16,8 @@ use super::{Block, Pattern};
 struct Person {
     /// The fullest form of the name, titles dropped.
     words: Vec<String>,
+    /// The same words lowercased, for matching.
+    folded: Vec<String>,
     /// Lowercased role words written next to the name ("russian", "president", "spokeswoman").
     roles: Vec<String>,
     gender: Gender,
@@ -73,6 +75,9 @@ fn strip_possessive(w: &str) -> &str {
 fn is_capitalised(w: &str) -> bool {
     if w.chars().next().is_some_and(|c| c.is_uppercase()) {
         return true;
+    }
+    if !w.as_bytes().contains(&b'-') {
+        return false;
     }
     // "el-Sisi", "al-Assad", "bin-Laden": a lowercase particle joined to a name.
     match w.split_once('-') {
@@ -473,6 +478,7 @@ impl<'t> Article<'t> {
             let person = &mut self.people[existing];
             if name.len() > person.words.len() {
                 person.words = name.to_vec();
+                person.folded = name.iter().map(|w| w.to_lowercase()).collect();
             }
             for role in roles {
                 if !person.roles.contains(&role) {
@@ -493,6 +499,7 @@ impl<'t> Article<'t> {
         }
         self.people.push(Person {
             words: name.to_vec(),
+            folded: name.iter().map(|w| w.to_lowercase()).collect(),
             roles,
             gender,
         });
@@ -508,12 +515,8 @@ impl<'t> Article<'t> {
             .map_or(&[][..], Vec::as_slice);
         let wanted = wanted.to_vec();
         candidates.iter().copied().filter(move |&p| {
-            let words: Vec<String> = self.people[p]
-                .words
-                .iter()
-                .map(|w| w.to_lowercase())
-                .collect();
-            words.ends_with(&wanted) || wanted.ends_with(&words)
+            let words = &self.people[p].folded;
+            words.ends_with(&wanted) || wanted.ends_with(words)
         })
     }
 
@@ -1086,7 +1089,16 @@ fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> 
             continue;
         }
         let w = word(text, t);
-        let lower = w.to_lowercase();
+        // Most words are lowercase already: only fold (and allocate) when needed.
+        let lower: std::borrow::Cow<str> = if w.chars().any(char::is_uppercase) {
+            std::borrow::Cow::Owned(w.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(w)
+        };
+        // Speech verbs are short lowercase words: skip the rest cheaply.
+        if lower.len() > 14 || lower.len() < 3 {
+            continue;
+        }
         // "according to X"
         if lower == "according" && tokens.get(i + 1).is_some_and(|n| word(text, n) == "to") {
             let subject_tokens = subject_after(text, tokens, i + 1, sentence.end);
@@ -1141,7 +1153,7 @@ fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> 
                     | "of"
                     | "been"
                     | "being"
-            ) && !matches!(lower.as_str(), "said" | "says" | "told")
+            ) && !matches!(&*lower, "said" | "says" | "told")
             {
                 continue;
             }

@@ -479,7 +479,9 @@ pub fn title_gender(word: &str) -> Gender {
 /// Outlets that report words rather than say them ("…, reported CNN").
 pub fn is_outlet(name: &str) -> bool {
     matches!(
-        name.trim_start_matches("the ").trim_start_matches("The "),
+        name.strip_prefix("the ")
+            .or_else(|| name.strip_prefix("The "))
+            .unwrap_or(name),
         "CNN"
             | "BBC"
             | "BBC News"
