@@ -173,7 +173,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     Ok(BuildReport {
         output: site.config.output_dir.clone(),
         files_written,
-        pages: site.pages.len(),
+        pages: site
+            .pages
+            .iter()
+            .filter(|p| p.path.ends_with(".html"))
+            .count(),
         articles: site.graph.articles.len(),
         topics: site.graph.topics.len(),
         quotes: site.graph.articles.iter().map(|a| a.quotes.len()).sum(),

@@ -146,12 +146,13 @@ struct SpeakersFile<'a> {
     speakers: Vec<SpeakerRecord<'a>>,
 }
 
-/// `speakers.json`: every speaker, most quoted first, then by name.
+/// `speakers.json`: every quoted speaker (those with a page), most quoted first, then by name.
 pub fn speakers_json(config: &Config, graph: &SiteGraph) -> OutputFile {
     let mut speakers: Vec<SpeakerRecord> = graph
         .speakers
         .speakers
         .iter()
+        .filter(|s| !s.quotes.is_empty())
         .map(|s| {
             let entry = s.entry.and_then(|e| graph.registry.get(e));
             SpeakerRecord {
@@ -281,7 +282,7 @@ mod tests {
         assert_eq!(first["id"], format!("old-{anchor}"));
         assert_eq!(first["text"], "We will win the war,");
         assert_eq!(first["speaker"], "Vladimir Putin");
-        assert_eq!(first["speaker_slug"], "vladimir-putin");
+        assert_eq!(first["speaker_slug"], "putin");
         assert_eq!(first["article_title"], "Old news");
         assert_eq!(first["date"], "2020-01-01");
         assert_eq!(first["kind"], "full");
@@ -338,8 +339,14 @@ mod tests {
             .iter()
             .map(|s| s["name"].as_str().unwrap())
             .collect();
-        // Two quotes each: by name.
+        // Two quotes each: by name; the unquoted registry entry is left out.
         assert_eq!(names, ["Joe Biden", "Vladimir Putin"]);
+        assert_eq!(speakers[1]["role"], "President");
+        assert_eq!(speakers[1]["organisation"], "Kremlin & <Co>");
+        assert_eq!(
+            speakers[1]["url"],
+            "https://example.org/news/speakers/putin/"
+        );
         let biden = &speakers[0];
         assert_eq!(biden["slug"], "joe-biden");
         assert_eq!(biden["quote_count"], 2);

@@ -322,13 +322,14 @@ fn quote_entry(config: &Config, graph: &SiteGraph, name: &str, r: QuoteRef) -> E
     }
 }
 
-/// `speakers/<slug>/atom.xml` for every speaker: one entry per quotation, newest article
-/// first (quotes of one article in reading order).
+/// `speakers/<slug>/atom.xml` for every quoted speaker (those with a page): one entry per
+/// quotation, newest article first (quotes of one article in reading order).
 pub fn speaker_feeds(config: &Config, graph: &SiteGraph) -> Vec<OutputFile> {
     graph
         .speakers
         .speakers
         .iter()
+        .filter(|speaker| !speaker.quotes.is_empty())
         .map(|speaker| {
             // Article ids run newest first, so ascending (article, quote) is newest first.
             let mut refs = speaker.quotes.clone();
@@ -446,6 +447,7 @@ pub(crate) mod test_site {
 
     use crate::config::{Config, Overrides};
     use crate::content::date::PubDate;
+    use crate::content::speaker::SpeakerFile;
     use crate::content::{Article, Body};
     use crate::graph::SiteGraph;
     use crate::quotes::Block;
@@ -483,7 +485,8 @@ pub(crate) mod test_site {
         Config::from_str(Path::new("/site"), &text, &Overrides::default()).unwrap()
     }
 
-    /// Three articles: two dated (one with `&` and `<` in its title), one undated.
+    /// Three articles: two dated (one with `&` and `<` in its title), one undated; Putin
+    /// (`putin`) and an unquoted speaker in the registry.
     pub fn graph() -> SiteGraph {
         let mut updated = article(
             "old",
@@ -512,7 +515,31 @@ pub(crate) mod test_site {
                 "“It is a fine day for a walk,” said Joe Biden.",
             ),
         ];
-        SiteGraph::build(articles, Vec::new()).unwrap()
+        let entry =
+            |slug: &str, name: &str, role: Option<&str>, organisation: Option<&str>| SpeakerFile {
+                path: PathBuf::from(format!("content/speakers/{slug}.md")),
+                slug: slug.into(),
+                name: name.into(),
+                aliases: vec!["Putin".into()]
+                    .into_iter()
+                    .filter(|_| slug == "putin")
+                    .collect(),
+                role: role.map(String::from),
+                organisation: organisation.map(String::from),
+                text: String::new(),
+                bio: 0..0,
+                alias_lines: Vec::new(),
+            };
+        let registry = vec![
+            entry(
+                "putin",
+                "Vladimir Putin",
+                Some("President"),
+                Some("Kremlin & <Co>"),
+            ),
+            entry("nobody", "Nobody Quoted", None, None),
+        ];
+        SiteGraph::build(articles, registry).unwrap()
     }
 
     /// The default theme, for a `Renderer`.
@@ -607,11 +634,19 @@ mod tests {
     fn speaker_feeds_give_each_quote_newest_first() {
         let config = config("https://example.org/news/");
         let graph = graph();
-        let putin = &graph.speakers.speakers[graph.speakers.by_slug["vladimir-putin"]];
+        let putin = &graph.speakers.speakers[graph.speakers.by_slug["putin"]];
         assert_eq!(putin.quotes.len(), 2, "{:?}", graph.articles[0].quotes);
         let feeds = speaker_feeds(&config, &graph);
-        assert_eq!(feeds.len(), graph.speakers.speakers.len());
-        let xml = text(find(&feeds, "speakers/vladimir-putin/atom.xml"));
+        // Unquoted speakers have no page, so no feed.
+        let paths: Vec<&str> = feeds.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["speakers/putin/atom.xml", "speakers/joe-biden/atom.xml"]
+        );
+        let xml = text(find(&feeds, "speakers/putin/atom.xml"));
+        assert!(xml.contains(
+            "<subtitle>What Vladimir Putin (President, Kremlin &amp; &lt;Co&gt;) says, as quoted in T &amp; &lt;Co&gt;</subtitle>"
+        ));
         assert_eq!(xml.matches("<entry>").count(), 2);
         let anchor = &graph.quote_anchors[0][0];
         let link = format!("https://example.org/news/articles/new/#{anchor}");
@@ -629,7 +664,7 @@ mod tests {
         assert!(
             xml.contains("Tariffs &amp;amp; trade &amp;lt;update&amp;gt;&lt;/a&gt;, 1 June 2021")
         );
-        assert!(xml.contains("<link rel=\"alternate\" type=\"text/html\" href=\"https://example.org/news/speakers/vladimir-putin/\"/>"));
+        assert!(xml.contains("<link rel=\"alternate\" type=\"text/html\" href=\"https://example.org/news/speakers/putin/\"/>"));
         assert_eq!(speaker_feeds(&config, &graph), feeds);
     }
 

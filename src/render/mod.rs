@@ -1,5 +1,7 @@
 //! Rendering: the graph to `(output path, bytes)` pairs. Reads the graph, never changes it.
 
+pub mod data;
+pub mod feeds;
 pub mod markdown;
 pub mod quotes;
 pub mod templates;
@@ -434,6 +436,8 @@ impl<'a> Renderer<'a> {
             .collect();
         results.extend(topic_pages);
         results.push(self.not_found());
+        results.extend(feeds::all_feeds(self).into_iter().map(Ok));
+        results.extend(data::all_data(self).into_iter().map(Ok));
 
         let mut files = Vec::with_capacity(results.len());
         let mut problems = Vec::new();
@@ -449,6 +453,8 @@ impl<'a> Renderer<'a> {
             }
         }
         if problems.is_empty() {
+            files.push(feeds::sitemap(self.config, self.graph, &files));
+            files.push(feeds::robots(self.config));
             Ok(files)
         } else {
             Err(problems)

@@ -49,16 +49,12 @@ pub struct QuoteView<'a> {
     pub date: Option<DateView>,
 }
 
-fn tidy(words: &str) -> String {
-    words.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 pub fn quote_view<'a>(graph: &'a SiteGraph, r: QuoteRef) -> QuoteView<'a> {
     let article = &graph.articles[r.article];
     let quote = &article.quotes[r.quote];
     let anchor = graph.quote_anchors[r.article][r.quote].as_str();
     QuoteView {
-        text: tidy(&article.text[quote.content.clone()]),
+        text: super::data::quote_text(article, quote),
         anchor,
         path: quote_path(&article.slug, anchor),
         kind: quote.kind,
