@@ -72,11 +72,13 @@ fn feeds_and_data_list_the_seed() {
     let out = build_default_site();
     let public = out.path().join("public");
     let feed = common::read(&public.join("speakers/volodymyr-zelensky/atom.xml"));
-    assert_eq!(feed.matches("<entry>").count(), 2, "{feed}");
-    assert!(
-        feed.contains("https://example.org/news/articles/putin-nato-ukraine/#q-"),
-        "{feed}"
-    );
+    // Two entries from the seed (he is quoted in a Wikinews article too).
+    let seed_entries = feed
+        .split("<entry>")
+        .skip(1)
+        .filter(|entry| entry.contains("https://example.org/news/articles/putin-nato-ukraine/#q-"))
+        .count();
+    assert_eq!(seed_entries, 2, "{feed}");
     let site_feed = common::read(&public.join("atom.xml"));
     assert!(
         site_feed.contains("US, NATO"),
