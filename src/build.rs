@@ -102,6 +102,9 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<SiteBuild> {
     }
     let (registry, speaker_problems) = content::speaker::load_all(root);
     diagnostics.extend(speaker_problems);
+    let (mut digest_files, digest_problems) = content::digest::load_all(root);
+    diagnostics.extend(digest_problems);
+    digest_files.retain(|d| options.drafts || !d.draft);
     let templates = templates::load(root);
     clock.lap("parse");
 
@@ -133,7 +136,7 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<SiteBuild> {
         }
     };
 
-    let graph = SiteGraph::build(articles, registry).map_err(|problems| {
+    let graph = SiteGraph::build(articles, registry, digest_files).map_err(|problems| {
         diagnostics.extend(problems);
         failure(std::mem::take(&mut diagnostics))
     })?;

@@ -319,8 +319,8 @@ fn static_files_are_copied_byte_for_byte() {
 fn report_counts_pages_articles_and_topics() {
     let report = build("basic").report;
     // 4 articles, home, 2 listing pages, topics index, europe ×2, conflict, health, politics,
-    // 404, one speaker page and the speakers index
-    assert_eq!(report.pages, 16);
+    // 404, one speaker page, the speakers index and the (empty) digests index
+    assert_eq!(report.pages, 17);
     assert_eq!(report.articles, 4);
     assert_eq!(report.topics, 4);
     assert_eq!(report.drafts_skipped, 1);
@@ -694,5 +694,48 @@ fn internal_links_by_source_path_resolve_and_give_backlinks() {
     assert!(
         related.contains("href=\"../../articles/second/\""),
         "{first}"
+    );
+}
+
+// ---- digests ----
+
+#[test]
+fn digests_gather_listed_and_selected_articles_with_notes() {
+    let built = build("digests");
+    let week = main_part(&built.page("digests/week-one/index.html")).to_string();
+    assert_in_order(
+        &week,
+        &[
+            "Week one",
+            "introduction",
+            "articles/second/",
+            "articles/first/",
+        ],
+    );
+    assert!(week.contains("Read this <em>first</em>."), "{week}");
+    assert!(
+        week.contains("class=\"bars\""),
+        "the who's-quoted chart: {week}"
+    );
+    assert!(week.contains("Jane Doe"), "{week}");
+    let europe = main_part(&built.page("digests/europe/index.html")).to_string();
+    assert!(
+        europe.contains("articles/second/") && !europe.contains("articles/first/"),
+        "{europe}"
+    );
+    // The newest digest leads the home page; the index lists both, newest first.
+    let home = built.page("index.html");
+    assert!(
+        home.contains("Latest edition") && home.contains("Europe in February"),
+        "{home}"
+    );
+    assert_in_order(
+        &built.page("digests/index.html"),
+        &["Europe in February", "Week one"],
+    );
+    assert!(
+        built
+            .page("digests/atom.xml")
+            .contains("<title>Week one</title>")
     );
 }

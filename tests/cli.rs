@@ -297,7 +297,7 @@ fn success_prints_the_summary_on_stdout_only() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
-            "Built 16 pages (4 articles, 1 quote, 1 speaker, 4 topics, 1 draft skipped) in ",
+            "Built 17 pages (4 articles, 1 quote, 1 speaker, 4 topics, 1 draft skipped) in ",
         ))
         .stderr("");
 }
@@ -313,7 +313,7 @@ fn drafts_flag_changes_the_summary() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
-            "Built 19 pages (5 articles, 1 quote, 1 speaker, 5 topics) in ",
+            "Built 20 pages (5 articles, 1 quote, 1 speaker, 5 topics) in ",
         ));
 }
 
@@ -362,4 +362,17 @@ fn broken_internal_link_is_an_error_at_its_line() {
             "error: content/articles/a.md:8:5: broken internal link `@/articles/missing.md`",
         ))
         .stderr(predicate::str::contains("hint:"));
+}
+
+#[test]
+fn digest_naming_an_unknown_article_is_an_error_at_its_line() {
+    let site = SiteCopy::new("bad-digest");
+    gazette()
+        .args(["build", "--root"])
+        .arg(&site.root)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "error: content/digests/broken.md:4:1: the digest lists `nowhere`, which is no article",
+        ));
 }

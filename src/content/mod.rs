@@ -1,6 +1,7 @@
 //! Content: walk `content/`, classify files, and parse articles (Markdown or raw text).
 
 pub mod date;
+pub mod digest;
 pub mod frontmatter;
 pub mod rawtext;
 pub mod speaker;

@@ -1,6 +1,7 @@
 //! The site graph: every article by slug plus the indexes pages are rendered from.
 //! Built once per build from parsed articles; rendering only reads it.
 
+pub mod digests;
 pub mod links;
 pub mod speakers;
 
@@ -39,6 +40,8 @@ pub struct SiteGraph {
     /// For each article, the anchor of each quote (`q-1a2b3c4d`), stable across edits elsewhere.
     pub quote_anchors: Vec<Vec<String>>,
     pub links: links::Links,
+    /// Editions, newest first.
+    pub digests: Vec<digests::Digest>,
 }
 
 /// FNV-1a: a tiny stable hash, so anchors never change between builds or Rust versions.
@@ -78,6 +81,7 @@ impl SiteGraph {
     pub fn build(
         mut articles: Vec<Article>,
         registry: Vec<SpeakerFile>,
+        digest_files: Vec<crate::content::digest::DigestFile>,
     ) -> Result<SiteGraph, Vec<Diagnostic>> {
         articles.sort_by(|a, b| {
             let by_date = match (&a.date, &b.date) {
@@ -139,8 +143,19 @@ impl SiteGraph {
         }
         let speakers = SpeakerIndex::build(&articles, &registry)?;
         let quote_anchors = articles.iter().map(quote_anchors).collect();
-        let links = links::build(&articles, &article_topics, &topics, &speakers)?;
+        // Both are checked before failing, so one run reports every broken reference.
+        let links = links::build(&articles, &article_topics, &topics, &speakers);
+        let digests = digests::resolve(digest_files, &articles, &by_slug, &article_topics);
+        let (links, digests) = match (links, digests) {
+            (Ok(links), Ok(digests)) => (links, digests),
+            (links, digests) => {
+                let mut problems = links.err().unwrap_or_default();
+                problems.extend(digests.err().unwrap_or_default());
+                return Err(problems);
+            }
+        };
         Ok(SiteGraph {
+            digests,
             quote_anchors,
             links,
             articles,
@@ -199,6 +214,7 @@ mod tests {
                 article("new", Some("2021-01-01"), &["Europe", "Health"]),
             ],
             Vec::new(),
+            Vec::new(),
         )
         .unwrap();
         let slugs: Vec<&str> = graph.articles.iter().map(|a| a.slug.as_str()).collect();
@@ -230,6 +246,7 @@ mod tests {
         b.path = PathBuf::from("content/articles/other/same.md");
         let problems = SiteGraph::build(
             vec![article("same", Some("2021-01-01"), &[]), b],
+            Vec::new(),
             Vec::new(),
         )
         .unwrap_err();

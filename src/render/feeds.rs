@@ -363,9 +363,55 @@ pub fn speaker_feeds(config: &Config, graph: &SiteGraph) -> Vec<OutputFile> {
         .collect()
 }
 
-/// Every feed: the site's, each topic's and each speaker's.
+/// `digests/atom.xml`: every edition, newest first, with its articles listed.
+pub fn digest_feed(r: &Renderer) -> OutputFile {
+    let entries = r
+        .graph
+        .digests
+        .iter()
+        .take(FEED_ENTRIES)
+        .map(|digest| {
+            let path = super::digest_path(&digest.file.slug);
+            let mut content = String::new();
+            if let Some(summary) = &digest.file.summary {
+                content.push_str(&format!("<p>{}</p>", html(summary)));
+            }
+            content.push_str("<ul>");
+            for &id in &digest.articles {
+                let article = &r.graph.articles[id];
+                content.push_str(&format!(
+                    "<li><a href=\"{}\">{}</a></li>",
+                    html(&url(r.config, &article_path(&article.slug))),
+                    html(&article.title)
+                ));
+            }
+            content.push_str("</ul>");
+            Entry {
+                id: atom_id(r.config, &path),
+                title: digest.file.title.clone(),
+                link: url(r.config, &path),
+                published: digest.file.date,
+                updated: digest.file.date,
+                authors: Vec::new(),
+                categories: Vec::new(),
+                summary_html: None,
+                content_html: Some(content),
+            }
+        })
+        .collect();
+    Feed {
+        path: "digests/atom.xml".to_string(),
+        page: "digests/".to_string(),
+        title: format!("{} · digests", r.config.title),
+        subtitle: format!("Every edition of {}", r.config.title),
+        entries,
+    }
+    .into_file(r.config)
+}
+
+/// Every feed: the site's, each topic's, each speaker's and the digests'.
 pub fn all_feeds(r: &Renderer) -> Vec<OutputFile> {
-    let mut files = vec![site_feed(r)];
+    let mut files = vec![site_feed(r), digest_feed(r)];
     files.extend(topic_feeds(r));
     files.extend(speaker_feeds(r.config, r.graph));
     files
@@ -539,7 +585,7 @@ pub(crate) mod test_site {
             ),
             entry("nobody", "Nobody Quoted", None, None),
         ];
-        SiteGraph::build(articles, registry).unwrap()
+        SiteGraph::build(articles, registry, Vec::new()).unwrap()
     }
 
     /// The default theme, for a `Renderer`.
@@ -686,7 +732,7 @@ mod tests {
     #[test]
     fn an_empty_site_has_a_valid_dated_feed() {
         let config = config("https://example.org/");
-        let graph = SiteGraph::build(Vec::new(), Vec::new()).unwrap();
+        let graph = SiteGraph::build(Vec::new(), Vec::new(), Vec::new()).unwrap();
         let (tera, sources) = theme();
         let r = Renderer::new(&config, &graph, &tera, &sources);
         let xml = text(&site_feed(&r)).to_string();

@@ -232,6 +232,106 @@ impl<'a> Renderer<'a> {
         )
     }
 
+    /// A digest's articles as its page shows them: card, top quote, the editor's note.
+    fn digest_items<'s>(
+        &'s self,
+        digest: &'s crate::graph::digests::Digest,
+    ) -> Vec<DigestItem<'s>> {
+        digest
+            .articles
+            .iter()
+            .map(|&id| {
+                let slug = &self.graph.articles[id].slug;
+                DigestItem {
+                    card: self.card(id),
+                    top_quote: quotes::callouts(self.graph, id)
+                        .first()
+                        .map(|&r| quotes::quote_view(self.graph, r)),
+                    note_html: digest
+                        .file
+                        .notes
+                        .get(slug)
+                        .map(|n| markdown::markdown_html(n)),
+                }
+            })
+            .collect()
+    }
+
+    fn digest_page(&self, index: usize) -> Result<OutputFile, Diagnostic> {
+        let digest = &self.graph.digests[index];
+        let path = digest_path(&digest.file.slug);
+        let description = digest.file.summary.clone().unwrap_or_else(|| {
+            format!(
+                "{} — an edition of {}",
+                digest.file.title, self.config.title
+            )
+        });
+        let meta = self.meta(digest.file.title.clone(), description, &path);
+        let counts =
+            crate::graph::digests::speaker_counts(digest, &self.graph.speakers.quote_speakers);
+        let whos_quoted: Vec<quotes::QuotedSpeaker> = counts
+            .iter()
+            .map(|&(s, count)| quotes::QuotedSpeaker {
+                speaker: quotes::speaker_link(self.graph, &self.graph.speakers.speakers[s]),
+                count,
+            })
+            .collect();
+        let chart = quotes::speakers_bar_chart(
+            self.graph,
+            &counts,
+            &format!(
+                "Who is quoted in {}: the most quoted speakers and their number of quotes",
+                digest.file.title
+            ),
+        );
+        let neighbour = |i: Option<usize>| {
+            i.and_then(|i| self.graph.digests.get(i))
+                .map(DigestLink::new)
+        };
+        #[derive(Serialize)]
+        struct Vars<'v> {
+            digest: DigestLink<'v>,
+            intro_html: String,
+            items: Vec<DigestItem<'v>>,
+            whos_quoted: Vec<quotes::QuotedSpeaker<'v>>,
+            chart_svg: Option<String>,
+            newer: Option<DigestLink<'v>>,
+            older: Option<DigestLink<'v>>,
+        }
+        self.render(
+            "digest.html",
+            meta,
+            Vars {
+                digest: DigestLink::new(digest),
+                intro_html: markdown::markdown_html(&digest.file.text[digest.file.body.clone()]),
+                items: self.digest_items(digest),
+                whos_quoted,
+                chart_svg: chart,
+                newer: neighbour(index.checked_sub(1)),
+                older: neighbour(Some(index + 1)),
+            },
+        )
+    }
+
+    fn digests_index(&self) -> Result<OutputFile, Diagnostic> {
+        #[derive(Serialize)]
+        struct Vars<'v> {
+            digests: Vec<DigestLink<'v>>,
+        }
+        let meta = self.meta(
+            "Digests".to_string(),
+            format!("Every edition of {}", self.config.title),
+            "digests/",
+        );
+        self.render(
+            "digests.html",
+            meta,
+            Vars {
+                digests: self.graph.digests.iter().map(DigestLink::new).collect(),
+            },
+        )
+    }
+
     fn speakers_index(&self) -> Result<OutputFile, Diagnostic> {
         #[derive(Serialize)]
         struct Entry<'v> {
@@ -342,18 +442,24 @@ impl<'a> Renderer<'a> {
         struct Vars<'v> {
             articles: Vec<ArticleCard<'v>>,
             total_articles: usize,
+            /// The latest digest leads the home page.
+            digest: Option<DigestLink<'v>>,
+            digest_items: Vec<DigestItem<'v>>,
         }
         let meta = self.meta(
             self.config.title.clone(),
             self.config.description.clone(),
             "",
         );
+        let lead = self.graph.digests.first();
         self.render(
             "index.html",
             meta,
             Vars {
                 articles: latest,
                 total_articles: self.graph.articles.len(),
+                digest: lead.map(DigestLink::new),
+                digest_items: lead.map(|d| self.digest_items(d)).unwrap_or_default(),
             },
         )
     }
@@ -417,6 +523,8 @@ impl<'a> Renderer<'a> {
                 .collect::<Vec<_>>(),
         );
         results.push(self.speakers_index());
+        results.extend((0..self.graph.digests.len()).map(|i| self.digest_page(i)));
+        results.push(self.digests_index());
         let topic_pages: Vec<Result<OutputFile, Diagnostic>> = self
             .graph
             .topics
@@ -460,6 +568,43 @@ impl<'a> Renderer<'a> {
             Err(problems)
         }
     }
+}
+
+pub fn digest_path(slug: &str) -> String {
+    format!("digests/{slug}/")
+}
+
+/// A digest as linked and listed.
+#[derive(Serialize)]
+pub struct DigestLink<'a> {
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub path: String,
+    pub date: Option<DateView>,
+    pub summary: Option<&'a str>,
+    pub article_count: usize,
+}
+
+impl<'a> DigestLink<'a> {
+    pub fn new(digest: &'a crate::graph::digests::Digest) -> Self {
+        DigestLink {
+            slug: &digest.file.slug,
+            title: &digest.file.title,
+            path: digest_path(&digest.file.slug),
+            date: digest.file.date.as_ref().map(DateView::from),
+            summary: digest.file.summary.as_deref(),
+            article_count: digest.articles.len(),
+        }
+    }
+}
+
+/// One article of a digest.
+#[derive(Serialize)]
+pub struct DigestItem<'a> {
+    #[serde(flatten)]
+    pub card: ArticleCard<'a>,
+    pub top_quote: Option<quotes::QuoteView<'a>>,
+    pub note_html: Option<String>,
 }
 
 /// Where a file of the built site goes under an output folder.

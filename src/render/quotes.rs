@@ -305,3 +305,44 @@ pub fn timeline_svg(graph: &SiteGraph, speaker: &Speaker) -> Option<String> {
     svg.push_str("</svg>");
     Some(svg)
 }
+
+/// A horizontal bar chart of who is quoted how often, as SVG made at build time.
+pub fn speakers_bar_chart(
+    graph: &SiteGraph,
+    counts: &[(usize, usize)],
+    label: &str,
+) -> Option<String> {
+    let rows: Vec<(&str, usize)> = counts
+        .iter()
+        .take(10)
+        .map(|&(s, n)| (graph.speakers.speakers[s].name.as_str(), n))
+        .collect();
+    let max = rows.iter().map(|r| r.1).max()?;
+    let (width, row, label_width) = (640.0_f64, 26.0_f64, 200.0_f64);
+    let height = row * rows.len() as f64 + 4.0;
+    let mut svg =
+        format!("<svg class=\"bars\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"");
+    escape_html(label, &mut svg);
+    svg.push_str("\" xmlns=\"http://www.w3.org/2000/svg\"><title>");
+    escape_html(label, &mut svg);
+    svg.push_str("</title>");
+    for (i, (name, count)) in rows.iter().enumerate() {
+        let y = i as f64 * row;
+        let w = (width - label_width - 40.0) * *count as f64 / max as f64;
+        svg.push_str(&format!(
+            "<text x=\"{:.0}\" y=\"{:.0}\" class=\"name\" text-anchor=\"end\">",
+            label_width - 8.0,
+            y + 17.0
+        ));
+        escape_html(name, &mut svg);
+        svg.push_str(&format!(
+            "</text><rect x=\"{label_width}\" y=\"{:.0}\" width=\"{w:.1}\" height=\"{:.0}\" class=\"bar\"/><text x=\"{:.1}\" y=\"{:.0}\" class=\"count\">{count}</text>",
+            y + 4.0,
+            row - 8.0,
+            label_width + w + 6.0,
+            y + 17.0
+        ));
+    }
+    svg.push_str("</svg>");
+    Some(svg)
+}

@@ -25,6 +25,12 @@ pub const THEME_TEMPLATES: &[(&str, &str)] = &[
     ("topics.html", include_str!("../../templates/topics.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("speaker.html", include_str!("../../templates/speaker.html")),
+    ("digest.html", include_str!("../../templates/digest.html")),
+    ("digests.html", include_str!("../../templates/digests.html")),
+    (
+        "partials/digest_items.html",
+        include_str!("../../templates/partials/digest_items.html"),
+    ),
     (
         "speakers.html",
         include_str!("../../templates/speakers.html"),
@@ -221,6 +227,28 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (tera, _) = load(dir.path()).unwrap();
         assert!(tera.get_template_names().any(|n| n == "article.html"));
+    }
+
+    /// Every file of the default theme is embedded, so a site without templates/ builds.
+    #[test]
+    fn every_theme_file_is_embedded() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(TEMPLATES_DIR);
+        for entry in WalkDir::new(&dir)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+        {
+            let name = entry
+                .path()
+                .strip_prefix(&dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            assert!(
+                THEME_TEMPLATES.iter().any(|(n, _)| *n == name),
+                "{name} is not embedded"
+            );
+        }
     }
 
     #[test]
