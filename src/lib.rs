@@ -3,6 +3,7 @@
 //! The pipeline (see ARCHITECTURE.md): load → parse → link → render → write.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod error;

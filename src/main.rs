@@ -40,6 +40,16 @@ enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Build in memory and report broken links, duplicate slugs, annotations that match
+    /// nothing, quotes without a speaker and speakers without quotes (exit 1 on errors)
+    Check {
+        /// The site's folder (the one holding site.toml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Include articles marked draft = true
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Print the quotations found in article files (.md or .txt), with their speakers
     Quotes {
         /// Print JSON: {"articles":[{"path","quotes":[{"text","speaker","start","end","kind","confidence"}]}]}
@@ -55,6 +65,35 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Quotes { json, paths } => quotes_command(&paths, json),
+        Command::Check { root, drafts } => {
+            let options = BuildOptions {
+                root,
+                overrides: Overrides::default(),
+                drafts,
+            };
+            match gazette::check::check(&options) {
+                Ok(report) => {
+                    for d in &report.diagnostics {
+                        eprintln!("{d}");
+                    }
+                    let errors = report.errors();
+                    let notices = report.diagnostics.len() - errors;
+                    println!(
+                        "Checked {} and {}: {}, {}",
+                        count(report.articles, "article"),
+                        count(report.quotes, "quote"),
+                        count(errors, "error"),
+                        count(notices, "warning")
+                    );
+                    if errors > 0 {
+                        ExitCode::FAILURE
+                    } else {
+                        ExitCode::SUCCESS
+                    }
+                }
+                Err(error) => report_failure(&error),
+            }
+        }
         Command::Build {
             root,
             output,

@@ -376,3 +376,46 @@ fn digest_naming_an_unknown_article_is_an_error_at_its_line() {
             "error: content/digests/broken.md:4:1: the digest lists `nowhere`, which is no article",
         ));
 }
+
+#[test]
+fn check_reports_broken_links_with_their_place_and_fails() {
+    let site = SiteCopy::new("bad-link");
+    gazette()
+        .args(["check", "--root"])
+        .arg(&site.root)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "content/articles/a.md:8:5: broken internal link",
+        ))
+        .stdout(predicate::str::contains("1 error"));
+    assert!(!site.root.join("public").exists(), "check writes nothing");
+}
+
+#[test]
+fn check_lists_quotes_without_speakers_and_unquoted_speakers_as_warnings() {
+    let site = SiteCopy::new("links");
+    std::fs::create_dir_all(site.path("content/speakers")).unwrap();
+    std::fs::write(
+        site.path("content/speakers/nobody.md"),
+        "+++\nname = \"Nobody Atall\"\n+++\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.path("content/articles/third.md"),
+        "+++\ntitle = \"Third\"\ndate = 2022-02-03\n+++\n\n\"Words that nobody claims here\" appeared on a wall.\n",
+    )
+    .unwrap();
+    gazette()
+        .args(["check", "--root"])
+        .arg(&site.root)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "content/speakers/nobody.md:1:1: nobody quotes Nobody Atall",
+        ))
+        .stderr(predicate::str::contains(
+            "content/articles/third.md:6:2: no speaker found",
+        ))
+        .stdout(predicate::str::contains("0 errors"));
+}
