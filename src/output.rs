@@ -14,7 +14,10 @@ use crate::render::OutputFile;
 pub const STATIC_DIR: &str = "static";
 
 /// The default theme's assets, written unless the site's `static/` has a file of the same name.
-pub const THEME_ASSETS: &[(&str, &[u8])] = &[("style.css", include_bytes!("../static/style.css"))];
+pub const THEME_ASSETS: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../static/style.css")),
+    ("search.js", include_bytes!("../static/search.js")),
+];
 
 /// Refuses output folders that would swallow the site's own files, or a folder that holds
 /// something other than a built site (the swap replaces the whole folder).

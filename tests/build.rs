@@ -319,8 +319,8 @@ fn static_files_are_copied_byte_for_byte() {
 fn report_counts_pages_articles_and_topics() {
     let report = build("basic").report;
     // 4 articles, home, 2 listing pages, topics index, europe ×2, conflict, health, politics,
-    // 404, one speaker page, the speakers index and the (empty) digests index
-    assert_eq!(report.pages, 17);
+    // 404, one speaker page, the speakers index, the (empty) digests index and search
+    assert_eq!(report.pages, 18);
     assert_eq!(report.articles, 4);
     assert_eq!(report.topics, 4);
     assert_eq!(report.drafts_skipped, 1);

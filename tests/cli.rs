@@ -297,7 +297,7 @@ fn success_prints_the_summary_on_stdout_only() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
-            "Built 17 pages (4 articles, 1 quote, 1 speaker, 4 topics, 1 draft skipped) in ",
+            "Built 18 pages (4 articles, 1 quote, 1 speaker, 4 topics, 1 draft skipped) in ",
         ))
         .stderr("");
 }
@@ -313,7 +313,7 @@ fn drafts_flag_changes_the_summary() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
-            "Built 20 pages (5 articles, 1 quote, 1 speaker, 5 topics) in ",
+            "Built 21 pages (5 articles, 1 quote, 1 speaker, 5 topics) in ",
         ));
 }
 

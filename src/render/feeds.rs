@@ -411,7 +411,11 @@ pub fn digest_feed(r: &Renderer) -> OutputFile {
 
 /// Every feed: the site's, each topic's, each speaker's and the digests'.
 pub fn all_feeds(r: &Renderer) -> Vec<OutputFile> {
-    let mut files = vec![site_feed(r), digest_feed(r)];
+    let mut files = vec![site_feed(r)];
+    // An empty feed is an error to feed readers: no digests, no digest feed.
+    if !r.graph.digests.is_empty() {
+        files.push(digest_feed(r));
+    }
     files.extend(topic_feeds(r));
     files.extend(speaker_feeds(r.config, r.graph));
     files

@@ -4,6 +4,7 @@ pub mod data;
 pub mod feeds;
 pub mod markdown;
 pub mod quotes;
+pub mod search;
 pub mod templates;
 pub mod views;
 
@@ -544,6 +545,8 @@ impl<'a> Renderer<'a> {
             .collect();
         results.extend(topic_pages);
         results.push(self.not_found());
+        results.push(search::search_page(self));
+        results.push(Ok(search::search_index(self)));
         results.extend(feeds::all_feeds(self).into_iter().map(Ok));
         results.extend(data::all_data(self).into_iter().map(Ok));
 

@@ -25,6 +25,7 @@ pub const THEME_TEMPLATES: &[(&str, &str)] = &[
     ("topics.html", include_str!("../../templates/topics.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("speaker.html", include_str!("../../templates/speaker.html")),
+    ("search.html", include_str!("../../templates/search.html")),
     ("digest.html", include_str!("../../templates/digest.html")),
     ("digests.html", include_str!("../../templates/digests.html")),
     (

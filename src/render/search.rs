@@ -1,0 +1,308 @@
+//! Client-side search: `search-index.json` (every article, quoted speaker and quotation, in
+//! short keys) and the page at `search/` whose script (`search.js`) loads it. No server: the
+//! index is a static file, fetched relative to the page, and all matching runs in the browser.
+
+use serde::Serialize;
+
+use super::data::quote_text;
+use super::views::{article_path, quote_path, speaker_path};
+use super::{OutputFile, Renderer};
+use crate::error::Diagnostic;
+use crate::graph::SiteGraph;
+use crate::graph::speakers::Speaker;
+
+/// Site-relative path of the search page.
+pub const SEARCH_PATH: &str = "search/";
+
+/// Where the index is written, relative to the output folder.
+pub const INDEX_PATH: &str = "search-index.json";
+
+/// An article: `{"t": title, "p": path, "d": "YYYY-MM-DD", "s": summary, "k": [topic names]}`.
+/// `d` is left out for undated articles, `k` for articles without topics.
+#[derive(Debug, Serialize)]
+struct ArticleEntry<'a> {
+    t: &'a str,
+    p: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    d: Option<String>,
+    s: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    k: Vec<&'a str>,
+}
+
+/// A quoted speaker: `{"n": name, "p": path, "r": role, "c": quote count}`; `r` only when the
+/// registry gives one.
+#[derive(Debug, Serialize)]
+struct SpeakerEntry<'a> {
+    n: &'a str,
+    p: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    r: Option<&'a str>,
+    c: usize,
+}
+
+/// A quotation: `{"t": words, "s": speaker name, "a": article title, "p": permalink}`; `s` is
+/// left out when nobody is credited.
+#[derive(Debug, Serialize)]
+struct QuoteEntry<'a> {
+    t: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    s: Option<&'a str>,
+    a: &'a str,
+    p: String,
+}
+
+/// The whole index: articles newest first, speakers most quoted first, quotes by article
+/// (newest first) in reading order.
+#[derive(Debug, Serialize)]
+struct SearchIndex<'a> {
+    a: Vec<ArticleEntry<'a>>,
+    s: Vec<SpeakerEntry<'a>>,
+    q: Vec<QuoteEntry<'a>>,
+}
+
+/// Quoted speakers (those with a page), most quoted first, then by name.
+fn quoted_speakers(graph: &SiteGraph) -> Vec<&Speaker> {
+    let mut speakers: Vec<&Speaker> = graph
+        .speakers
+        .speakers
+        .iter()
+        .filter(|s| !s.quotes.is_empty())
+        .collect();
+    speakers.sort_by(|a, b| {
+        b.quotes
+            .len()
+            .cmp(&a.quotes.len())
+            .then_with(|| a.name.cmp(&b.name))
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    speakers
+}
+
+fn index<'a>(r: &'a Renderer<'_>) -> SearchIndex<'a> {
+    let graph = r.graph;
+    let articles = graph
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(id, article)| ArticleEntry {
+            t: &article.title,
+            p: article_path(&article.slug),
+            d: article.date.as_ref().map(|d| d.iso_date()),
+            s: r.summaries.get(id).map_or("", String::as_str),
+            k: graph.article_topics[id]
+                .iter()
+                .filter_map(|slug| graph.topics.get(slug))
+                .map(|t| t.name.as_str())
+                .collect(),
+        })
+        .collect();
+    let speakers = quoted_speakers(graph)
+        .into_iter()
+        .map(|s| SpeakerEntry {
+            n: &s.name,
+            p: speaker_path(&s.slug),
+            r: s.entry
+                .and_then(|e| graph.registry.get(e))
+                .and_then(|e| e.role.as_deref()),
+            c: s.quotes.len(),
+        })
+        .collect();
+    let quotes = graph
+        .articles
+        .iter()
+        .enumerate()
+        .flat_map(|(id, article)| {
+            article.quotes.iter().enumerate().map(move |(i, quote)| {
+                let speaker = graph.speakers.quote_speakers[id][i]
+                    .map(|s| graph.speakers.speakers[s].name.as_str())
+                    .or(quote.speaker.as_deref());
+                QuoteEntry {
+                    t: quote_text(article, quote),
+                    s: speaker,
+                    a: &article.title,
+                    p: quote_path(&article.slug, &graph.quote_anchors[id][i]),
+                }
+            })
+        })
+        .filter(|q| !q.t.is_empty())
+        .collect();
+    SearchIndex {
+        a: articles,
+        s: speakers,
+        q: quotes,
+    }
+}
+
+/// `search-index.json`: compact JSON, deterministic (the same site gives the same bytes).
+pub fn search_index(r: &Renderer) -> OutputFile {
+    OutputFile {
+        path: INDEX_PATH.to_string(),
+        bytes: serde_json::to_vec(&index(r)).expect("the search index serializes to JSON"),
+    }
+}
+
+/// The search page, `search/index.html`: the form, the results region the script fills, and
+/// links to the indexes for readers without JavaScript.
+pub fn search_page(r: &Renderer) -> Result<OutputFile, Diagnostic> {
+    #[derive(Serialize)]
+    struct Counts {
+        articles: usize,
+        speakers: usize,
+        quotes: usize,
+    }
+    #[derive(Serialize)]
+    struct Vars {
+        counts: Counts,
+        /// The index, site-relative: templates prefix `page.root`.
+        index_path: &'static str,
+    }
+    let graph = r.graph;
+    let meta = r.meta(
+        "Search".to_string(),
+        format!(
+            "Search the articles, speakers and quotes of {}",
+            r.config.title
+        ),
+        SEARCH_PATH,
+    );
+    r.render(
+        "search.html",
+        meta,
+        Vars {
+            counts: Counts {
+                articles: graph.articles.len(),
+                speakers: graph
+                    .speakers
+                    .speakers
+                    .iter()
+                    .filter(|s| !s.quotes.is_empty())
+                    .count(),
+                quotes: graph.articles.iter().map(|a| a.quotes.len()).sum(),
+            },
+            index_path: INDEX_PATH,
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    use super::super::feeds::test_site::*;
+    use super::*;
+
+    fn parse(file: &OutputFile) -> Value {
+        serde_json::from_slice(&file.bytes).unwrap()
+    }
+
+    #[test]
+    fn index_lists_articles_speakers_and_quotes_with_site_relative_paths() {
+        let config = config("https://example.org/news/");
+        let graph = graph();
+        let (tera, sources) = theme();
+        let r = Renderer::new(&config, &graph, &tera, &sources);
+        let file = search_index(&r);
+        assert_eq!(file.path, "search-index.json");
+        let json = parse(&file);
+
+        let articles = json["a"].as_array().unwrap();
+        let titles: Vec<&str> = articles.iter().map(|a| a["t"].as_str().unwrap()).collect();
+        assert_eq!(titles, ["Tariffs & trade <update>", "Old news", "No date"]);
+        let new = &articles[0];
+        assert_eq!(new["p"], "articles/new/");
+        assert_eq!(new["d"], "2021-06-01");
+        assert!(new["s"].as_str().unwrap().starts_with("“Tariffs are"));
+        assert_eq!(new["k"], serde_json::json!(["Europe", "Trade"]));
+        // Undated and topicless: the keys are left out.
+        assert_eq!(articles[2].get("d"), None);
+        assert_eq!(articles[2].get("k"), None);
+
+        let speakers = json["s"].as_array().unwrap();
+        assert_eq!(
+            speakers,
+            &[
+                serde_json::json!({"n": "Joe Biden", "p": "speakers/joe-biden/", "c": 2}),
+                serde_json::json!({"n": "Vladimir Putin", "p": "speakers/putin/", "r": "President", "c": 2}),
+            ]
+        );
+
+        let quotes = json["q"].as_array().unwrap();
+        assert_eq!(quotes.len(), 4);
+        let war = quotes
+            .iter()
+            .find(|q| q["t"] == "We will win the war,")
+            .unwrap();
+        assert_eq!(war["s"], "Vladimir Putin");
+        assert_eq!(war["a"], "Old news");
+        let anchor = &graph.quote_anchors[graph.by_slug["old"]][0];
+        assert_eq!(war["p"], format!("articles/old/#{anchor}"));
+        let trade: Vec<&str> = quotes
+            .iter()
+            .filter(|q| q["a"] == "Tariffs & trade <update>")
+            .map(|q| q["s"].as_str().unwrap())
+            .collect();
+        assert_eq!(trade, ["Vladimir Putin", "Joe Biden"]);
+    }
+
+    #[test]
+    fn index_is_compact_and_deterministic() {
+        let config = config("/");
+        let graph = graph();
+        let (tera, sources) = theme();
+        let r = Renderer::new(&config, &graph, &tera, &sources);
+        let file = search_index(&r);
+        let text = std::str::from_utf8(&file.bytes).unwrap();
+        assert!(text.starts_with("{\"a\":[{\"t\":"), "{text}");
+        assert!(!text.contains('\n'));
+        assert!(!text.contains("\": "));
+        // Text stays raw in JSON: escaping is the script's job (it inserts text, not HTML).
+        assert!(text.contains("\"t\":\"Tariffs & trade <update>\""));
+        assert_eq!(search_index(&r), file);
+    }
+
+    #[test]
+    fn an_empty_site_has_an_empty_index() {
+        let config = config("https://example.org/");
+        let graph = SiteGraph::build(Vec::new(), Vec::new(), Vec::new()).unwrap();
+        let (tera, sources) = theme();
+        let r = Renderer::new(&config, &graph, &tera, &sources);
+        assert_eq!(
+            std::str::from_utf8(&search_index(&r).bytes).unwrap(),
+            "{\"a\":[],\"s\":[],\"q\":[]}"
+        );
+    }
+
+    #[test]
+    fn search_page_has_a_labelled_form_a_live_region_and_a_fallback() {
+        let config = config("https://example.org/news/");
+        let graph = graph();
+        let (tera, sources) = theme();
+        let r = Renderer::new(&config, &graph, &tera, &sources);
+        let page = search_page(&r).unwrap();
+        assert_eq!(page.path, "search/index.html");
+        let html = std::str::from_utf8(&page.bytes).unwrap();
+        assert!(
+            html.contains("<title>Search · T &amp; &lt;Co&gt;</title>"),
+            "{html}"
+        );
+        assert!(html.contains("<form class=\"search-form\" role=\"search\""));
+        assert!(html.contains("data-index=\"../search-index.json\""));
+        assert!(html.contains("data-root=\"../\""));
+        assert!(html.contains("<label for=\"search-q\""));
+        assert!(html.contains("<input type=\"search\" id=\"search-q\" name=\"q\""));
+        assert!(html.contains("aria-live=\"polite\""));
+        assert!(html.contains("<script src=\"../search.js\" defer></script>"));
+        let noscript = &html[html.find("<noscript>").unwrap()..html.find("</noscript>").unwrap()];
+        for index in ["articles/", "speakers/", "topics/"] {
+            assert!(
+                noscript.contains(&format!("href=\"../{index}\"")),
+                "{noscript}"
+            );
+        }
+        assert!(
+            html.contains("3 articles, 2 speakers and 4 quotes"),
+            "{html}"
+        );
+    }
+}
