@@ -96,3 +96,36 @@ fn feeds_and_data_list_the_seed() {
     let sitemap = common::read(&public.join("sitemap.xml"));
     assert!(sitemap.contains("<loc>https://example.org/news/articles/putin-nato-ukraine/</loc>"));
 }
+
+#[test]
+fn first_mentions_link_to_speakers_and_search_finds_them() {
+    let out = build_default_site();
+    let public = out.path().join("public");
+    let seed = common::read(&public.join("articles/putin-nato-ukraine/index.html"));
+    assert_eq!(
+        seed.matches("class=\"speaker-mention\" href=\"../../speakers/vladimir-putin/\"")
+            .count(),
+        1
+    );
+    let index: serde_json::Value =
+        serde_json::from_str(&common::read(&public.join("search-index.json"))).unwrap();
+    let speakers = index["s"].as_array().unwrap();
+    assert!(
+        speakers
+            .iter()
+            .any(|s| s["n"] == "Vladimir Putin" && s["p"] == "speakers/vladimir-putin/")
+    );
+    let quotes = index["q"].as_array().unwrap();
+    let zelensky = quotes
+        .iter()
+        .find(|q| q["t"] == "big war in Europe,")
+        .expect("the quote is indexed");
+    assert_eq!(zelensky["s"], "Volodymyr Zelensky");
+    assert!(
+        zelensky["p"]
+            .as_str()
+            .unwrap()
+            .starts_with("articles/putin-nato-ukraine/#q-")
+    );
+    assert_eq!(index["a"].as_array().unwrap().len(), 41);
+}

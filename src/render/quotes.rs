@@ -69,6 +69,70 @@ pub fn quote_view<'a>(graph: &'a SiteGraph, r: QuoteRef) -> QuoteView<'a> {
 
 /// The marks around every quotation of an article's body (headline quotes are not in it).
 pub fn marks(graph: &SiteGraph, id: usize, root: &str) -> Vec<QuoteMark> {
+    let mut marks = quote_marks(graph, id, root);
+    marks.extend(mention_links(graph, id, root));
+    marks
+}
+
+/// The first mention of each speaker quoted in the article links to their page.
+fn mention_links(graph: &SiteGraph, id: usize, root: &str) -> Vec<QuoteMark> {
+    let article = &graph.articles[id];
+    let inside_a_quote = |r: &std::ops::Range<usize>| {
+        article
+            .quotes
+            .iter()
+            .any(|q| q.outer.start < r.end && r.start < q.outer.end)
+    };
+    // Only mentions in the body can be linked (the headline and dek are rendered apart).
+    let body: Vec<std::ops::Range<usize>> = match &article.body {
+        crate::content::Body::Markdown(r) => vec![r.clone()],
+        crate::content::Body::Plain(paragraphs) => paragraphs.clone(),
+    };
+    let in_body =
+        |r: &std::ops::Range<usize>| body.iter().any(|b| b.start <= r.start && r.end <= b.end);
+    let mut first: HashMap<usize, std::ops::Range<usize>> = HashMap::new();
+    for (q, quote) in article.quotes.iter().enumerate() {
+        let (Some(speaker), Some(mention)) = (graph.speakers.quote_speakers[id][q], &quote.mention)
+        else {
+            continue;
+        };
+        // Pronouns and descriptions refer to someone; only names are linked.
+        let words = &article.text[mention.clone()];
+        let named = words
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if !named
+            || matches!(words, "He" | "She" | "They" | "I" | "We")
+            || inside_a_quote(mention)
+            || !in_body(mention)
+        {
+            continue;
+        }
+        let entry = first.entry(speaker).or_insert_with(|| mention.clone());
+        if mention.start < entry.start {
+            *entry = mention.clone();
+        }
+    }
+    let mut links: Vec<(usize, std::ops::Range<usize>)> = first.into_iter().collect();
+    links.sort_by_key(|(_, r)| r.start);
+    links
+        .into_iter()
+        .map(|(speaker, range)| {
+            let link = speaker_link(graph, &graph.speakers.speakers[speaker]);
+            let mut open = String::from("<a class=\"speaker-mention\" href=\"");
+            open.push_str(root);
+            open.push_str(&link.path);
+            open.push_str("\">");
+            QuoteMark {
+                outer: range,
+                open_html: open,
+                close_html: "</a>".to_string(),
+            }
+        })
+        .collect()
+}
+
+fn quote_marks(graph: &SiteGraph, id: usize, root: &str) -> Vec<QuoteMark> {
     let article = &graph.articles[id];
     article
         .quotes
