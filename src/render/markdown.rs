@@ -196,10 +196,20 @@ pub fn markdown_html_with(markdown: &str, resolve: &dyn Fn(&str) -> Option<Strin
             used_ids.insert(id.to_string());
         }
     }
+    let sidenotes = footnote_sidenotes(&events);
     let mut out: Vec<Event> = Vec::with_capacity(events.len() + 8);
     let mut i = 0;
     while i < events.len() {
         match &events[i] {
+            // The footnote, repeated beside its reference as a side note for wide screens.
+            Event::FootnoteReference(label) => {
+                out.push(events[i].clone());
+                if let Some(note) = sidenotes.get(label.as_ref()) {
+                    out.push(Event::InlineHtml(CowStr::from(format!(
+                        "<span class=\"sidenote\" role=\"note\">{note}</span>"
+                    ))));
+                }
+            }
             Event::Start(Tag::Heading {
                 level,
                 id: None,
@@ -236,6 +246,44 @@ pub fn markdown_html_with(markdown: &str, resolve: &dyn Fn(&str) -> Option<Strin
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     html
+}
+
+/// Each footnote's text as inline HTML (paragraph tags dropped), by label.
+fn footnote_sidenotes(events: &[Event]) -> std::collections::HashMap<String, String> {
+    let mut notes = std::collections::HashMap::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::FootnoteDefinition(label)) = &events[i] {
+            let start = i + 1;
+            let mut depth = 1;
+            let mut j = start;
+            while j < events.len() && depth > 0 {
+                match &events[j] {
+                    Event::Start(Tag::FootnoteDefinition(_)) => depth += 1,
+                    Event::End(TagEnd::FootnoteDefinition) => depth -= 1,
+                    _ => {}
+                }
+                j += 1;
+            }
+            let inner: Vec<Event> = events[start..j.saturating_sub(1)]
+                .iter()
+                .filter(|e| {
+                    !matches!(
+                        e,
+                        Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+                    )
+                })
+                .cloned()
+                .collect();
+            let mut html = String::new();
+            pulldown_cmark::html::push_html(&mut html, inner.into_iter());
+            notes.insert(label.to_string(), html.trim().to_string());
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    notes
 }
 
 fn unique_id(text: &str, used: &mut HashSet<String>) -> String {
@@ -319,6 +367,10 @@ mod tests {
         assert!(html.contains("<table>"), "{html}");
         assert!(html.contains("“hi”"), "{html}");
         assert!(html.contains("footnote-definition"), "{html}");
+        assert!(
+            html.contains("<span class=\"sidenote\" role=\"note\">A note.</span>"),
+            "{html}"
+        );
         assert!(html.contains("<p class=\"alert-title\">Note</p>"), "{html}");
     }
 
