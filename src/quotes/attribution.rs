@@ -3,6 +3,7 @@
 //! subjects, and each quotation to the nearest verb, a pronoun's antecedent, or the speaker
 //! carried over from the quotation before.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -66,14 +67,33 @@ fn word<'t>(text: &'t str, t: &Token) -> &'t str {
     &text[t.start..t.end]
 }
 
+/// Calls `f` with `w` lowercased, without allocating for ASCII words of up to 32 bytes
+/// (nearly all of them).
+fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..w.len()) {
+        Some(lower) if w.is_ascii() => {
+            lower.copy_from_slice(w.as_bytes());
+            lower.make_ascii_lowercase();
+            f(std::str::from_utf8(lower).expect("ASCII is UTF-8"))
+        }
+        _ => f(&w.to_lowercase()),
+    }
+}
+
 fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("’s")
         .or_else(|| w.strip_suffix("'s"))
         .unwrap_or(w)
 }
 
+#[inline]
 fn is_capitalised(w: &str) -> bool {
-    if w.chars().next().is_some_and(|c| c.is_uppercase()) {
+    let upper = match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(|c| c.is_uppercase()),
+    };
+    if upper {
         return true;
     }
     if !w.as_bytes().contains(&b'-') {
@@ -94,28 +114,26 @@ fn is_modifier(w: &str) -> bool {
 }
 
 /// One capitalised run of words in the narrative, with the lowercase roles before it.
-struct Run {
+struct Run<'t> {
     /// Token indices of the run.
     range: Range<usize>,
     /// Lowercase role words right before the run ("spokeswoman", "race director").
-    lower_roles: Vec<String>,
+    lower_roles: Vec<Cow<'t, str>>,
     /// The surname a first name before "and" shares ("David and Louise Turpin").
-    shared_surname: Option<String>,
+    shared_surname: Option<&'t str>,
 }
 
 /// Splits "Bob Behnken and Doug Hurley" into two runs (organisations like "Department of
 /// Health and Human Services" stay whole).
-fn split_at_and(text: &str, tokens: &[Token], run: Run) -> Vec<Run> {
+fn split_at_and<'t>(text: &'t str, tokens: &[Token], run: Run<'t>) -> (Run<'t>, Option<Run<'t>>) {
     let Some(and) = run
         .range
         .clone()
         .find(|&k| matches!(word(text, &tokens[k]), "and" | "&"))
     else {
-        return vec![run];
+        return (run, None);
     };
-    let words = |r: Range<usize>| -> Vec<String> {
-        r.map(|k| word(text, &tokens[k]).to_string()).collect()
-    };
+    let words = |r: Range<usize>| -> Vec<&str> { r.map(|k| word(text, &tokens[k])).collect() };
     let left = words(run.range.start..and);
     let right = words(and + 1..run.range.end);
     let organisation = left
@@ -123,26 +141,25 @@ fn split_at_and(text: &str, tokens: &[Token], run: Run) -> Vec<Run> {
         .chain(&right)
         .any(|w| is_organisation_word(w) || is_place_or_thing_word(w));
     if organisation || right.is_empty() || left.is_empty() {
-        return vec![run];
+        return (run, None);
     }
-    let shared_surname =
-        (left.len() == 1 && right.len() >= 2).then(|| right[right.len() - 1].clone());
-    vec![
+    let shared_surname = (left.len() == 1 && right.len() >= 2).then(|| right[right.len() - 1]);
+    (
         Run {
             range: run.range.start..and,
             lower_roles: run.lower_roles.clone(),
             shared_surname,
         },
-        Run {
+        Some(Run {
             range: and + 1..run.range.end,
             lower_roles: run.lower_roles,
             shared_surname: None,
-        },
-    ]
+        }),
+    )
 }
 
 /// Capitalised runs in a block's tokens ("Prime Minister Viktor Orban", "Court of Appeal").
-fn runs(text: &str, tokens: &[Token]) -> Vec<Run> {
+fn runs<'t>(text: &'t str, tokens: &[Token]) -> Vec<Run<'t>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -199,7 +216,14 @@ fn runs(text: &str, tokens: &[Token]) -> Vec<Run> {
             {
                 break;
             }
-            lower_roles.push(w.to_lowercase());
+            // Borrowed when already lowercase (nearly always): no allocation per word.
+            lower_roles.push(
+                if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                    Cow::Borrowed(w)
+                } else {
+                    Cow::Owned(w.to_lowercase())
+                },
+            );
             j -= 1;
         }
         out.push(Run {
@@ -213,9 +237,10 @@ fn runs(text: &str, tokens: &[Token]) -> Vec<Run> {
 }
 
 /// A run split into its leading roles and the name after them.
-struct NameParts {
+struct NameParts<'t> {
     roles: Vec<String>,
-    name: Vec<String>,
+    /// Borrowed from the text: most runs are never kept, so copying each word would be waste.
+    name: Vec<&'t str>,
     gender: Gender,
     /// Where the name starts (byte offset).
     start: usize,
@@ -223,7 +248,7 @@ struct NameParts {
     end: usize,
 }
 
-fn split_run(text: &str, tokens: &[Token], run: &Range<usize>) -> NameParts {
+fn split_run<'t>(text: &'t str, tokens: &[Token], run: &Range<usize>) -> NameParts<'t> {
     let words: Vec<(&str, &Token)> = tokens[run.clone()]
         .iter()
         .filter(|t| t.kind == Kind::Word)
@@ -242,20 +267,20 @@ fn split_run(text: &str, tokens: &[Token], run: &Range<usize>) -> NameParts {
             roles.push(w.to_lowercase());
         }
     }
-    let plain: Vec<&str> = words[k..].iter().map(|(w, _)| *w).collect();
-    let mut keep = affiliation_cut(&plain);
+    let plain = &plain_all[k..];
+    let mut keep = affiliation_cut(plain);
     while keep > 1 && is_post_nominal(plain[keep - 1]) {
         keep -= 1;
     }
     let rest = &words[k..k + keep];
-    let name: Vec<String> = rest
+    let name: Vec<&str> = rest
         .iter()
         .enumerate()
         .map(|(n, (w, _))| {
             if n + 1 == rest.len() {
-                strip_possessive(w).to_string()
+                strip_possessive(w)
             } else {
-                w.to_string()
+                *w
             }
         })
         .collect();
@@ -274,15 +299,16 @@ fn strip_end(text: &str, t: &Token) -> usize {
     t.start + strip_possessive(word(text, t)).len()
 }
 
-fn looks_like_person(name: &[String]) -> bool {
+fn looks_like_person<S: AsRef<str>>(name: &[S]) -> bool {
     let (Some(first), Some(last)) = (name.first(), name.last()) else {
         return false;
     };
+    let (first, last) = (first.as_ref(), last.as_ref());
     if name.len() > 5
         || is_title(last)
-        || is_role_noun(&last.to_lowercase())
+        || with_lowercase(last, is_role_noun)
         || matches!(
-            first.as_str(),
+            first,
             "Los"
                 | "Las"
                 | "San"
@@ -306,13 +332,13 @@ fn looks_like_person(name: &[String]) -> bool {
     {
         return false;
     }
-    let acronym = |w: &String| {
+    let acronym = |w: &str| {
         w.len() > 1
             && w.chars()
                 .all(|c| c.is_ascii_uppercase() || !c.is_alphabetic())
     };
-    !name.iter().any(|w| {
-        matches!(w.as_str(), "and" | "&" | "of" | "for")
+    !name.iter().map(AsRef::as_ref).any(|w| {
+        matches!(w, "and" | "&" | "of" | "for")
             || is_organisation_word(w)
             || is_place_or_thing_word(w)
             || is_outlet(w)
@@ -333,17 +359,17 @@ impl<'t> Article<'t> {
             person_mentions: Vec::new(),
         };
         // Full names first (two words or more), so that a later "Putin" finds "Vladimir Putin".
-        let mut found: Vec<(NameParts, Vec<String>, bool)> = Vec::new();
+        let mut found: Vec<(NameParts, Vec<Cow<str>>, bool)> = Vec::new();
         for tokens in block_tokens {
-            for run in runs(text, tokens)
-                .into_iter()
-                .flat_map(|r| split_at_and(text, tokens, r))
-            {
+            for run in runs(text, tokens).into_iter().flat_map(|r| {
+                let (first, second) = split_at_and(text, tokens, r);
+                std::iter::once(first).chain(second)
+            }) {
                 let mut parts = split_run(text, tokens, &run.range);
                 if let Some(surname) = &run.shared_surname {
                     // "David and Louise Turpin": David shares the surname.
                     if parts.name.len() == 1 {
-                        parts.name.push(surname.clone());
+                        parts.name.push(surname);
                     }
                 }
                 let determined = run.range.start > 0
@@ -389,7 +415,7 @@ impl<'t> Article<'t> {
         for (parts, lower_roles, _) in &found {
             if parts.name.len() >= 2 && looks_like_person(&parts.name) {
                 let mut roles = parts.roles.clone();
-                roles.extend(lower_roles.iter().cloned());
+                roles.extend(lower_roles.iter().map(|r| r.to_string()));
                 let gender = if parts.gender != Gender::Unknown {
                     parts.gender
                 } else {
@@ -437,9 +463,10 @@ impl<'t> Article<'t> {
             };
             if let Some(person) = person {
                 let roles = &mut article.people[person].roles;
-                for role in parts.roles.iter().chain(lower_roles.iter()) {
-                    if !roles.contains(role) {
-                        roles.push(role.clone());
+                let new_roles = parts.roles.iter().map(String::as_str);
+                for role in new_roles.chain(lower_roles.iter().map(|r| &**r)) {
+                    if !roles.iter().any(|r| r == role) {
+                        roles.push(role.to_string());
                     }
                 }
                 if article.people[person].gender == Gender::Unknown {
@@ -472,13 +499,18 @@ impl<'t> Article<'t> {
             .map(|(_, name)| name.clone())
     }
 
-    fn add_person(&mut self, name: &[String], roles: Vec<String>, gender: Gender) -> usize {
+    fn add_person<S: AsRef<str>>(
+        &mut self,
+        name: &[S],
+        roles: Vec<String>,
+        gender: Gender,
+    ) -> usize {
         // A longer form of a known name replaces it ("Putin" → "Vladimir Putin").
         if let Some(existing) = self.find_person(name) {
             let person = &mut self.people[existing];
             if name.len() > person.words.len() {
-                person.words = name.to_vec();
-                person.folded = name.iter().map(|w| w.to_lowercase()).collect();
+                person.words = name.iter().map(|w| w.as_ref().to_string()).collect();
+                person.folded = name.iter().map(|w| w.as_ref().to_lowercase()).collect();
             }
             for role in roles {
                 if !person.roles.contains(&role) {
@@ -493,13 +525,13 @@ impl<'t> Article<'t> {
         let id = self.people.len();
         if let Some(last) = name.last() {
             self.by_last
-                .entry(last.to_lowercase())
+                .entry(last.as_ref().to_lowercase())
                 .or_default()
                 .push(id);
         }
         self.people.push(Person {
-            words: name.to_vec(),
-            folded: name.iter().map(|w| w.to_lowercase()).collect(),
+            words: name.iter().map(|w| w.as_ref().to_string()).collect(),
+            folded: name.iter().map(|w| w.as_ref().to_lowercase()).collect(),
             roles,
             gender,
         });
@@ -508,29 +540,46 @@ impl<'t> Article<'t> {
     }
 
     /// People whose name ends like `wanted` (lowercased words) or is a tail of it.
-    fn matching(&self, wanted: &[String]) -> impl Iterator<Item = usize> + '_ {
+    fn matching<'a>(&'a self, wanted: &'a [String]) -> impl Iterator<Item = usize> + 'a {
         let candidates = wanted
             .last()
             .and_then(|l| self.by_last.get(l))
             .map_or(&[][..], Vec::as_slice);
-        let wanted = wanted.to_vec();
         candidates.iter().copied().filter(move |&p| {
             let words = &self.people[p].folded;
-            words.ends_with(&wanted) || wanted.ends_with(words)
+            words.ends_with(wanted) || wanted.ends_with(words)
         })
     }
 
     /// The known person whose name ends with (or equals) these words; the fullest wins.
-    fn find_person(&self, name: &[String]) -> Option<usize> {
-        let wanted: Vec<String> = name.iter().map(|w| w.to_lowercase()).collect();
-        self.matching(&wanted)
+    fn find_person<S: AsRef<str>>(&self, name: &[S]) -> Option<usize> {
+        if !self.knows_last(name) {
+            return None;
+        }
+        let wanted: Vec<String> = name.iter().map(|w| w.as_ref().to_lowercase()).collect();
+        self.find_folded(&wanted)
+    }
+
+    /// `find_person` for words already lowercased.
+    fn find_folded(&self, wanted: &[String]) -> Option<usize> {
+        self.matching(wanted)
             .max_by_key(|&p| (self.people[p].words.len(), std::cmp::Reverse(p)))
+    }
+
+    /// Whether anyone's name ends in the last of these words: most names looked up are new,
+    /// and this rules them out without folding (allocating) every word.
+    fn knows_last<S: AsRef<str>>(&self, name: &[S]) -> bool {
+        name.last()
+            .is_some_and(|last| with_lowercase(last.as_ref(), |l| self.by_last.contains_key(l)))
     }
 
     /// Like `find_person`, but when several people share the words ("Miliband"), the one
     /// mentioned last before `at` wins.
-    fn find_person_at(&self, name: &[String], at: usize) -> Option<usize> {
-        let wanted: Vec<String> = name.iter().map(|w| w.to_lowercase()).collect();
+    fn find_person_at<S: AsRef<str>>(&self, name: &[S], at: usize) -> Option<usize> {
+        if !self.knows_last(name) {
+            return None;
+        }
+        let wanted: Vec<String> = name.iter().map(|w| w.as_ref().to_lowercase()).collect();
         let last_seen = |p: usize| {
             let seen = &self.person_mentions[p];
             let end = seen.partition_point(|&m| m < at);
@@ -540,7 +589,7 @@ impl<'t> Article<'t> {
             .filter_map(|p| last_seen(p).map(|m| (m, p)))
             .max()
             .map(|(_, p)| p)
-            .or_else(|| self.find_person(name))
+            .or_else(|| self.find_folded(&wanted))
     }
 
     /// The person whose first name this is ("Sir John" for "John Bourn"), last mentioned first.
@@ -641,7 +690,7 @@ enum Phrase {
 fn is_lead_word(w: &str) -> bool {
     is_title(w)
         || is_demonym(w)
-        || is_role_noun(&w.to_lowercase())
+        || with_lowercase(w, is_role_noun)
         || w == "Former"
         || w == "Acting"
 }
@@ -719,7 +768,6 @@ fn read_phrase(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Phra
         }
     }
     let last_word = strip_possessive(word(text, last));
-    let written = text[span.clone()].to_string();
     if !is_capitalised(last_word) {
         // "a Mittal Steel spokesman", "US State Department officials", "the 30-year-old"
         let lower: Vec<String> = words.iter().map(|t| word(text, t).to_lowercase()).collect();
@@ -838,7 +886,6 @@ fn read_phrase(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Phra
         } else {
             ""
         };
-        let _ = written;
         return Some(Phrase::Organisation(
             format!("{the}{}", &text[start..span.end]),
             start..span.end,
@@ -1083,17 +1130,33 @@ struct Verb {
 
 fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> {
     let mut verbs: Vec<Verb> = Vec::new();
+    // One buffer for the words that need folding, reused across the sentence.
+    let mut folded = String::new();
     for i in sentence.clone() {
         let t = &tokens[i];
         if t.kind != Kind::Word {
             continue;
         }
         let w = word(text, t);
-        // Most words are lowercase already: only fold (and allocate) when needed.
-        let lower: std::borrow::Cow<str> = if w.chars().any(char::is_uppercase) {
-            std::borrow::Cow::Owned(w.to_lowercase())
+        // Most words are lowercase ASCII already: only fold when needed, and ASCII words
+        // (checked for length first) without allocating.
+        let lower: &str = if w.is_ascii() {
+            if w.len() > 14 || w.len() < 3 {
+                continue;
+            }
+            if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                folded.clear();
+                folded.push_str(w);
+                folded.make_ascii_lowercase();
+                &folded
+            } else {
+                w
+            }
+        } else if w.chars().any(char::is_uppercase) {
+            folded = w.to_lowercase();
+            &folded
         } else {
-            std::borrow::Cow::Borrowed(w)
+            w
         };
         // Speech verbs are short lowercase words: skip the rest cheaply.
         if lower.len() > 14 || lower.len() < 3 {
@@ -1118,8 +1181,7 @@ fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> 
             });
             continue;
         }
-        if !is_speech_verb(&lower)
-            || is_capitalised(w) && lower != "speaking" && i == sentence.start
+        if !is_speech_verb(lower) || is_capitalised(w) && lower != "speaking" && i == sentence.start
         {
             continue;
         }
@@ -1136,25 +1198,26 @@ fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> 
         }
         // Nouns and adjectives that look like verbs: "the call", "his comments", "a statement".
         if i > sentence.start && tokens[i - 1].kind == Kind::Word {
-            let before = word(text, &tokens[i - 1]).to_lowercase();
-            if matches!(
-                before.as_str(),
-                "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "our"
-                    | "my"
-                    | "your"
-                    | "to"
-                    | "of"
-                    | "been"
-                    | "being"
-            ) && !matches!(&*lower, "said" | "says" | "told")
-            {
+            let determiner = with_lowercase(word(text, &tokens[i - 1]), |before| {
+                matches!(
+                    before,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "my"
+                        | "your"
+                        | "to"
+                        | "of"
+                        | "been"
+                        | "being"
+                )
+            });
+            if determiner && !matches!(lower, "said" | "says" | "told") {
                 continue;
             }
         }
@@ -1262,7 +1325,8 @@ pub fn attribute(
         .iter()
         .enumerate()
         .map(|(b, block)| {
-            let mut out = Vec::new();
+            // About one token per five bytes of prose: reserve once rather than regrow.
+            let mut out = Vec::with_capacity(block.range.len() / 5 + 1);
             tokens::tokenize(text, block.range.clone(), &by_block[b], &mut out);
             out
         })

@@ -203,6 +203,10 @@ pub fn is_speech_verb(word: &str) -> bool {
 
 /// Words that precede a name as a title or role and are dropped from canonical names.
 pub fn is_title(word: &str) -> bool {
+    // Every title starts with an ASCII capital: most words are ruled out by that alone.
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
     matches!(
         word.trim_end_matches('.'),
         "Mr" | "Mrs"

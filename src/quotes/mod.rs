@@ -96,7 +96,8 @@ fn kind_of(text: &str, span: &spans::Span, headline: bool) -> QuoteKind {
     // Woven in: the sentence runs straight into the quote ("accused Russia of “holding…”").
     let before = text[..span.open].trim_end();
     let after_word = before.chars().last().is_some_and(|c| c.is_alphanumeric());
-    let words = inner.split_whitespace().count();
+    // Only "fewer than 4" and "fewer than 6" matter: stop counting at 6.
+    let words = inner.split_whitespace().take(6).count();
     if starts_upper
         && (words >= 4 || inner.ends_with(['.', '!', '?', ',']))
         && !(after_word && words < 6)
@@ -111,7 +112,8 @@ fn kind_of(text: &str, span: &spans::Span, headline: bool) -> QuoteKind {
 /// Tuesday”): two to seven words, every significant one capitalised, no closing full stop.
 fn is_title_like(inner: &str) -> bool {
     let inner = inner.trim().trim_end_matches(',');
-    let words: Vec<&str> = inner.split_whitespace().collect();
+    // Eight words are enough to tell "more than seven".
+    let words: Vec<&str> = inner.split_whitespace().take(8).collect();
     if words.len() < 2 || words.len() > 7 || inner.ends_with(['.', '!', '?', '…']) {
         return false;
     }

@@ -202,12 +202,26 @@ fn find_in_block(
     // Opening marks that continue a quotation cut at a lost paragraph break.
     let mut reopened: Vec<usize> = Vec::new();
     let part = &text[block.clone()];
-    let mut prev: Option<char> = None;
-    let mut iter = part.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = part.as_bytes();
+    let mut from = 0;
+    // Jump from mark to mark: every mark is '"', '\'' or starts with byte 0xC2 (« ») or 0xE2
+    // (“ ” ‘ ’ „), and those bytes only ever start a character.
+    while let Some(offset) = bytes[from..]
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+    {
+        let i = from + offset;
+        let Some(c) = part[i..].chars().next() else {
+            break;
+        };
+        from = i + c.len_utf8();
+        if !matches!(c, '„' | '“' | '«' | '”' | '»' | '"' | '‘' | '\'' | '’') {
+            continue;
+        }
+        let prev = part[..i].chars().next_back();
+        let next = part[from..].chars().next();
         let at = block.start + i;
         let after = at + c.len_utf8();
-        let next = iter.peek().map(|&(_, n)| n);
         let double_open = stack.last_of(Class::Double);
         let single_open = stack.last_of(Class::Single);
         let opening = |class, low| Open {
@@ -286,7 +300,6 @@ fn find_in_block(
             }
             _ => {}
         }
-        prev = Some(c);
     }
     // A closing mark with nothing open, in a paragraph that carries on a quotation whose
     // reopening mark is missing: the quote runs from the paragraph start to that mark.
@@ -295,7 +308,7 @@ fn find_in_block(
         let nothing_before = spans[first..].iter().all(|s| s.open > at);
         if nothing_before && (continues || stack.is_empty()) && at > block_start {
             let content = trimmed(text, block_start..at);
-            if text[content.clone()].split_whitespace().count() >= 3 && continues {
+            if text[content.clone()].split_whitespace().take(3).count() >= 3 && continues {
                 spans.push(Span {
                     open: block_start,
                     content,
@@ -314,7 +327,8 @@ fn find_in_block(
     let mut left_open = false;
     if let Some(outer) = stack.outermost_double() {
         let content = trimmed(text, outer.after..block.end);
-        let words = text[content.clone()].split_whitespace().count();
+        // Only "none" and "at least 4" matter: stop counting at 4.
+        let words = text[content.clone()].split_whitespace().take(4).count();
         let at_start = outer.at == block_start;
         if words > 0 && (next_reopens || at_start || words >= 4) {
             let depth = spans[first..]

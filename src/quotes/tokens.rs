@@ -70,7 +70,18 @@ fn is_abbreviation(word: &str) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '&' || c == '%' || c == '£' || c == '$' || c == '€'
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || matches!(c, '&' | '%' | '$');
+    }
+    c.is_alphanumeric() || c == '£' || c == '€'
+}
+
+/// The character at byte `i`, decoding only when it is not ASCII (most of the text).
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text[i..].chars().next(),
+    }
 }
 
 /// Tokenises `range` of `text`; outermost quotations (depth 0 spans of this block) become
@@ -92,10 +103,15 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
                 continue;
             }
         }
+        // Spaces, the commonest character, need neither the limit nor decoding.
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let limit = quotes
             .peek()
             .map_or(range.end, |(_, s)| s.open.min(range.end));
-        let Some(c) = text[i..].chars().next() else {
+        let Some(c) = char_at(text, i) else {
             break;
         };
         if c.is_whitespace() {
@@ -106,7 +122,12 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
             let start = i;
             let mut j = i;
             while j < limit {
-                let Some(ch) = text[j..].chars().next() else {
+                // ASCII letters and digits, the bulk of every word, byte by byte.
+                if bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
+                let Some(ch) = char_at(text, j) else {
                     break;
                 };
                 if is_word_char(ch) {
@@ -117,7 +138,7 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
                 if matches!(ch, '\'' | '’' | '-' | '.' | ',' | '‑') {
                     let after = j + ch.len_utf8();
                     let next_ok = after < limit
-                        && text[after..].chars().next().is_some_and(|n| {
+                        && char_at(text, after).is_some_and(|n| {
                             if ch == ',' {
                                 n.is_ascii_digit() && bytes[j - 1].is_ascii_digit()
                             } else {
@@ -153,14 +174,17 @@ pub fn sentences(text: &str, tokens: &[Token], spans: &[Span]) -> Vec<Range<usiz
     let mut out = Vec::new();
     let mut start = 0;
     for i in 0..tokens.len() {
-        let next_starts_sentence = tokens.get(i + 1).is_some_and(|n| match n.kind {
-            Kind::Word => text[n.start..n.end]
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
-            Kind::Quote(_) => true,
-            Kind::Punct(c) => matches!(c, '(' | '[' | '—' | '–'),
-        });
+        // Only asked after a full stop or the like: a closure, so other tokens skip it.
+        let next_starts_sentence = || {
+            tokens.get(i + 1).is_some_and(|n| match n.kind {
+                Kind::Word => text[n.start..n.end]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+                Kind::Quote(_) => true,
+                Kind::Punct(c) => matches!(c, '(' | '[' | '—' | '–'),
+            })
+        };
         let ends = match tokens[i].kind {
             Kind::Punct('.' | '!' | '?' | '…') => {
                 let previous_word = i
@@ -173,7 +197,7 @@ pub fn sentences(text: &str, tokens: &[Token], spans: &[Span]) -> Vec<Range<usiz
                     });
                 let abbreviation = tokens[i].kind == Kind::Punct('.')
                     && previous_word.is_some_and(is_abbreviation);
-                next_starts_sentence && !abbreviation
+                !abbreviation && next_starts_sentence()
             }
             // A quotation that ends its own sentence, followed by a new capitalised sentence.
             Kind::Quote(q) => {
