@@ -65,21 +65,7 @@ pub struct DigestFile {
 }
 
 pub fn find(root: &Path) -> Vec<PathBuf> {
-    let dir = root.join(super::CONTENT_DIR).join(DIGESTS_DIR);
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.extension().is_some_and(|e| e == "md")
-                && p.file_name()
-                    .is_some_and(|n| !super::is_ignored_name(&n.to_string_lossy()))
-        })
-        .collect();
-    files.sort();
-    files
+    super::markdown_files(root, DIGESTS_DIR)
 }
 
 pub fn parse(shown: &Path, text: String) -> Result<DigestFile, Vec<Diagnostic>> {
@@ -174,24 +160,7 @@ pub fn parse(shown: &Path, text: String) -> Result<DigestFile, Vec<Diagnostic>> 
 }
 
 pub fn load_all(root: &Path) -> (Vec<DigestFile>, Vec<Diagnostic>) {
-    let mut digests = Vec::new();
-    let mut problems = Vec::new();
-    for path in find(root) {
-        let shown = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-        match std::fs::read_to_string(&path) {
-            Ok(text) => match parse(&shown, text) {
-                Ok(digest) => digests.push(digest),
-                Err(mut found) => problems.append(&mut found),
-            },
-            Err(e) => problems.push(Diagnostic::error(
-                shown,
-                1,
-                1,
-                format!("cannot read the file: {e}"),
-            )),
-        }
-    }
-    (digests, problems)
+    super::load_each(root, find(root), parse)
 }
 
 #[cfg(test)]

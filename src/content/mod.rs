@@ -85,6 +85,50 @@ pub fn is_editor_temp(name: &str) -> bool {
         || name == ".DS_Store"
 }
 
+/// The `.md` files directly in `content/<dir>/`, sorted; hidden and editor files skipped.
+pub fn markdown_files(root: &Path, dir: &str) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(root.join(CONTENT_DIR).join(dir)) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "md")
+                && p.file_name()
+                    .is_some_and(|n| !is_ignored_name(&n.to_string_lossy()))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Reads and parses each file (paths shown relative to the root); problems are collected.
+pub fn load_each<T>(
+    root: &Path,
+    files: Vec<PathBuf>,
+    parse: impl Fn(&Path, String) -> Result<T, Vec<Diagnostic>>,
+) -> (Vec<T>, Vec<Diagnostic>) {
+    let mut loaded = Vec::new();
+    let mut problems = Vec::new();
+    for path in files {
+        let shown = relative(root, &path);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => match parse(&shown, text) {
+                Ok(item) => loaded.push(item),
+                Err(mut found) => problems.append(&mut found),
+            },
+            Err(e) => problems.push(Diagnostic::error(
+                shown,
+                1,
+                1,
+                format!("cannot read the file: {e}"),
+            )),
+        }
+    }
+    (loaded, problems)
+}
+
 /// Lists the article files under `<root>/content/articles`, sorted by path.
 pub fn find_articles(root: &Path) -> Result<Vec<ArticleFile>, crate::error::Error> {
     let dir = root.join(CONTENT_DIR).join(ARTICLES_DIR);

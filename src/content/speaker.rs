@@ -41,21 +41,7 @@ pub struct SpeakerFile {
 
 /// Lists `content/speakers/*.md`.
 pub fn find(root: &Path) -> Vec<PathBuf> {
-    let dir = root.join(super::CONTENT_DIR).join(SPEAKERS_DIR);
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.extension().is_some_and(|e| e == "md")
-                && p.file_name()
-                    .is_some_and(|n| !super::is_ignored_name(&n.to_string_lossy()))
-        })
-        .collect();
-    files.sort();
-    files
+    super::markdown_files(root, SPEAKERS_DIR)
 }
 
 /// Parses one speaker file; `shown` is its path as reported in messages.
@@ -115,24 +101,7 @@ pub fn parse(shown: &Path, text: String) -> Result<SpeakerFile, Vec<Diagnostic>>
 
 /// Reads and parses every speaker file; problems are collected.
 pub fn load_all(root: &Path) -> (Vec<SpeakerFile>, Vec<Diagnostic>) {
-    let mut speakers = Vec::new();
-    let mut problems = Vec::new();
-    for path in find(root) {
-        let shown = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-        match std::fs::read_to_string(&path) {
-            Ok(text) => match parse(&shown, text) {
-                Ok(speaker) => speakers.push(speaker),
-                Err(mut found) => problems.append(&mut found),
-            },
-            Err(e) => problems.push(Diagnostic::error(
-                shown,
-                1,
-                1,
-                format!("cannot read the file: {e}"),
-            )),
-        }
-    }
-    (speakers, problems)
+    super::load_each(root, find(root), parse)
 }
 
 #[cfg(test)]
