@@ -1473,26 +1473,7 @@ pub fn attribute(
                             }
                         } else {
                             // Floating: the speaker of the quotation or speech just before.
-                            match &last {
-                                Some((speaker, lb)) if b - lb <= 2 || spans[q].continuation => {
-                                    Attribution {
-                                        speaker: Some(speaker.clone()),
-                                        pattern: Pattern::Floating,
-                                        mention: None,
-                                        confidence: if b == *lb || spans[q].continuation {
-                                            0.8
-                                        } else {
-                                            0.6
-                                        },
-                                    }
-                                }
-                                _ => Attribution {
-                                    speaker: None,
-                                    pattern: Pattern::Other,
-                                    mention: None,
-                                    confidence: 0.3,
-                                },
-                            }
+                            floating(&last, b, &spans[q])
                         }
                     }
                 };
