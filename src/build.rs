@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::config::{Config, Overrides};
-use crate::content;
+use crate::content::{self, Article};
 use crate::error::{Diagnostic, Error, Result};
 use crate::graph::SiteGraph;
 use crate::output;
@@ -109,22 +109,7 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<SiteBuild> {
     clock.lap("parse");
 
     // Extract: quotations and the editor's annotations, per article in parallel.
-    let unmatched: Vec<Vec<Diagnostic>> = articles
-        .par_iter_mut()
-        .map(|article| {
-            let (quotes, unmatched) = article.extract_quotes();
-            article.quotes = quotes;
-            unmatched
-                .into_iter()
-                .map(|u| {
-                    let (line, column) =
-                        u.at.map_or((1, 1), |at| crate::error::line_col(&article.text, at));
-                    Diagnostic::warning(&article.path, line, column, u.what)
-                        .with_hint("check the annotation's words against the article, or remove it")
-                })
-                .collect()
-        })
-        .collect();
+    let unmatched: Vec<Vec<Diagnostic>> = articles.par_iter_mut().map(Article::extract).collect();
     diagnostics.extend(unmatched.into_iter().flatten());
     clock.lap("extract");
     let (tera, sources) = match templates {

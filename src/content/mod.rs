@@ -54,6 +54,13 @@ pub struct Article {
     pub quote_notes: Vec<QuoteNote>,
     /// Filled by the extract phase.
     pub quotes: Vec<Quote>,
+    /// Each quote's anchor (`q-1a2b3c4d`), made from its words: filled by the extract phase.
+    pub anchors: Vec<String>,
+    /// What listings, feeds and search show: the front matter summary or the start of the
+    /// first paragraph. Filled by the extract phase.
+    pub listing_summary: String,
+    /// Internal `@/` links with their byte offsets: filled by the extract phase.
+    pub links: Vec<(String, usize)>,
 }
 
 /// One input file found under `content/articles/`.
@@ -390,6 +397,9 @@ fn parse_markdown(path: &Path, text: String) -> Parsed {
         text,
         quote_notes: fm.quotes,
         quotes: Vec::new(),
+        anchors: Vec::new(),
+        listing_summary: String::new(),
+        links: Vec::new(),
     };
     Parsed {
         article: Some(article),
@@ -487,6 +497,9 @@ fn parse_text(path: &Path, text: String, meta: Option<(PathBuf, String)>) -> Par
         text,
         quote_notes: fm.quotes,
         quotes: Vec::new(),
+        anchors: Vec::new(),
+        listing_summary: String::new(),
+        links: Vec::new(),
     };
     Parsed {
         article: Some(article),
@@ -495,6 +508,35 @@ fn parse_text(path: &Path, text: String, meta: Option<(PathBuf, String)>) -> Par
 }
 
 impl Article {
+    /// The extract phase for one article: its quotations, their anchors and its listing
+    /// summary; returns the annotations that matched nothing, as warnings.
+    pub fn extract(&mut self) -> Vec<crate::error::Diagnostic> {
+        let (quotes, unmatched) = self.extract_quotes();
+        self.quotes = quotes;
+        self.derive();
+        unmatched
+            .into_iter()
+            .map(|u| {
+                let (line, column) =
+                    u.at.map_or((1, 1), |at| crate::error::line_col(&self.text, at));
+                crate::error::Diagnostic::warning(&self.path, line, column, u.what)
+                    .with_hint("check the annotation's words against the article, or remove it")
+            })
+            .collect()
+    }
+
+    /// What follows from the quotes and text alone: anchors and the listing summary.
+    pub fn derive(&mut self) {
+        self.links = self.internal_links();
+        self.anchors = crate::graph::quote_anchors(self);
+        self.listing_summary = match &self.summary {
+            Some(summary) => summary.trim().to_string(),
+            None => {
+                crate::render::markdown::first_paragraph_text(self, crate::render::SUMMARY_CHARS)
+            }
+        };
+    }
+
     /// Finds the article's quotations and applies the editor's annotations; returns the
     /// annotations that matched nothing.
     pub fn extract_quotes(&self) -> (Vec<Quote>, Vec<Unmatched>) {
