@@ -9,6 +9,7 @@ pub mod content;
 pub mod error;
 pub mod extract;
 pub mod graph;
+pub mod incremental;
 pub mod output;
 pub mod quotes;
 pub mod render;

@@ -61,6 +61,10 @@ pub struct Article {
     pub listing_summary: String,
     /// Internal `@/` links with their byte offsets: filled by the extract phase.
     pub links: Vec<(String, usize)>,
+    /// What other pages show of the article (`render::inputs::article_facts`).
+    pub facts: u64,
+    /// All of the article, for its own page.
+    pub fingerprint: u64,
 }
 
 /// One input file found under `content/articles/`.
@@ -400,6 +404,8 @@ fn parse_markdown(path: &Path, text: String) -> Parsed {
         anchors: Vec::new(),
         listing_summary: String::new(),
         links: Vec::new(),
+        facts: 0,
+        fingerprint: 0,
     };
     Parsed {
         article: Some(article),
@@ -500,6 +506,8 @@ fn parse_text(path: &Path, text: String, meta: Option<(PathBuf, String)>) -> Par
         anchors: Vec::new(),
         listing_summary: String::new(),
         links: Vec::new(),
+        facts: 0,
+        fingerprint: 0,
     };
     Parsed {
         article: Some(article),
@@ -535,6 +543,8 @@ impl Article {
                 crate::render::markdown::first_paragraph_text(self, crate::render::SUMMARY_CHARS)
             }
         };
+        self.facts = crate::render::inputs::article_facts(self);
+        self.fingerprint = crate::render::inputs::article_fingerprint(self);
     }
 
     /// Finds the article's quotations and applies the editor's annotations; returns the

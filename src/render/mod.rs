@@ -2,6 +2,7 @@
 
 pub mod data;
 pub mod feeds;
+pub mod inputs;
 pub mod markdown;
 pub mod plan;
 pub mod quotes;

@@ -120,7 +120,7 @@ impl Renderer<'_> {
     }
 
     /// The articles of page `n` (from 1) of a listing.
-    fn chunk<'l>(&self, ids: &'l [usize], n: usize) -> &'l [usize] {
+    pub(super) fn chunk<'l>(&self, ids: &'l [usize], n: usize) -> &'l [usize] {
         ids.chunks(self.config.articles_per_page.max(1))
             .nth(n - 1)
             .unwrap_or(&[])
