@@ -13,6 +13,7 @@ pub mod incremental;
 pub mod output;
 pub mod quotes;
 pub mod render;
+pub mod serve;
 
 pub use build::{BuildOptions, BuildReport, build, build_in_memory};
 pub use error::{Diagnostic, Error, Result};

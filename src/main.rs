@@ -50,6 +50,52 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Build, serve the site on http://127.0.0.1:1111/ and rebuild on every save, reloading
+    /// open browser tabs; a failed save shows its error over the page until the next good one
+    Serve {
+        /// The site's folder (the one holding site.toml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site (overrides output_dir in site.toml)
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The port to listen on (0: any free port)
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; anything but loopback shows the preview to the network
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
+        /// Include articles marked draft = true
+        #[arg(long)]
+        drafts: bool,
+        /// Print only errors
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Build, then rebuild the output folder on every save (like serve, without the server)
+    Watch {
+        /// The site's folder (the one holding site.toml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site (overrides output_dir in site.toml)
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The URL the site is served from, e.g. https://example.org/news/
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include articles marked draft = true
+        #[arg(long)]
+        drafts: bool,
+        /// Print only errors
+        #[arg(long, short)]
+        quiet: bool,
+        /// Print every file written
+        #[arg(long, short)]
+        verbose: bool,
+    },
     /// Print the quotations found in article files (.md or .txt), with their speakers
     Quotes {
         /// Print JSON: {"articles":[{"path","quotes":[{"text","speaker","start","end","kind","confidence"}]}]}
@@ -65,6 +111,55 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Quotes { json, paths } => quotes_command(&paths, json),
+        Command::Serve {
+            root,
+            output,
+            port,
+            bind,
+            open,
+            drafts,
+            quiet,
+        } => {
+            let options = BuildOptions {
+                root,
+                overrides: Overrides {
+                    output_dir: output,
+                    base_url: None,
+                },
+                drafts,
+            };
+            let serve = gazette::serve::ServeOptions { bind, port, open };
+            let verbosity = gazette::serve::Verbosity {
+                quiet,
+                verbose: false,
+            };
+            match gazette::serve::serve(options, serve, verbosity) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => report_failure(&error),
+            }
+        }
+        Command::Watch {
+            root,
+            output,
+            base_url,
+            drafts,
+            quiet,
+            verbose,
+        } => {
+            let options = BuildOptions {
+                root,
+                overrides: Overrides {
+                    output_dir: output,
+                    base_url,
+                },
+                drafts,
+            };
+            let verbosity = gazette::serve::Verbosity { quiet, verbose };
+            match gazette::serve::watch(options, verbosity) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => report_failure(&error),
+            }
+        }
         Command::Check { root, drafts } => {
             let options = BuildOptions {
                 root,
