@@ -68,6 +68,9 @@ fn default_site_reads_well_in_a_real_browser() {
         .arg(repo)
         .arg("--output")
         .arg(&public)
+        // run.mjs serves the site at /news/; 404.html links from the base path.
+        .arg("--base-url")
+        .arg("/news/")
         .output()
         .expect("the gazette binary runs");
     assert!(

@@ -3,6 +3,8 @@
 // page read with axe-core, and take screenshots at two widths in light and dark.
 //
 // Usage: node tests/browser/run.mjs PUBLIC_DIR ARTIFACTS_DIR
+// The site is served at /news/; build it with `--base-url /news/` so that 404.html, which
+// hosts serve at any address, links from there (tests/browser.rs does).
 // CHROMIUM names the browser (default /usr/bin/chromium). Exits 0 when everything holds,
 // 1 with one line per problem (which page, what) otherwise, 2 when it cannot start.
 
@@ -154,11 +156,13 @@ async function newContext(browser, origin, { width, scheme, javaScript = true })
 
 function watch(page) {
   page.on('console', (message) => {
-    if (message.type() === 'error') fail(current, `console error: ${message.text()}`);
+    if (message.type() !== 'error') return;
+    if (expectedNotFound && message.location().url === expectedNotFound && /\b404\b/.test(message.text())) return;
+    fail(current, `console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => fail(current, `uncaught exception: ${error.message}`));
   page.on('response', (response) => {
-    if (response.status() >= 400) fail(current, `HTTP ${response.status()} for ${response.url()}`);
+    if (response.status() >= 400 && response.url() !== expectedNotFound) fail(current, `HTTP ${response.status()} for ${response.url()}`);
   });
   page.on('requestfailed', (request) => {
     const reason = request.failure() ? request.failure().errorText : 'failed';
@@ -176,6 +180,9 @@ async function follow(page, link, urlPattern, destination) {
 }
 
 const pathOf = (url) => new URL(url).pathname;
+
+// The one address that is meant to answer 404 (and the console line that reports it).
+let expectedNotFound = '';
 
 // What each page of the walk is, and where it was: filled in as the walk goes.
 const visited = {};
@@ -355,6 +362,18 @@ async function walk(page, base) {
   });
 }
 
+// No sideways scrolling: the page is no wider than the window; the widest culprits named.
+async function checkFits(page, name) {
+  await check(name, 'fits the width without sideways scrolling', async () => {
+    const overflow = await page.evaluate(() => {
+      const wide = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > innerWidth + 1);
+      const describe = (el) => el.tagName.toLowerCase() + (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\s+/).join('.') : '');
+      return { scroll: document.documentElement.scrollWidth, view: innerWidth, wide: wide.slice(0, 3).map(describe) };
+    });
+    expect(overflow.scroll <= overflow.view, `the page is ${overflow.scroll} px wide in a ${overflow.view} px window (${overflow.wide.join(', ')})`);
+  });
+}
+
 // The tags every page has, for sharing and search engines.
 async function checkMeta(page, name) {
   await check(name, 'has a title, description, canonical URL, Open Graph and Twitter tags', async () => {
@@ -370,6 +389,9 @@ async function checkMeta(page, name) {
       };
     });
     const missing = [];
+    const here = new URL(page.url());
+    const canonical = meta.canonical && new URL(meta.canonical, here);
+    expect(!canonical || canonical.pathname === here.pathname, `the canonical URL ${meta.canonical} is not this page (${here.pathname})`);
     if (!meta.lang) missing.push('<html lang>');
     if (!meta.title) missing.push('<title>');
     if (!meta.canonical) missing.push('canonical link');
@@ -463,13 +485,7 @@ async function main() {
               });
             }
           }
-          await check(label, 'fits the width without sideways scrolling', async () => {
-            const overflow = await page.evaluate(() => {
-              const wide = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > innerWidth + 1);
-              return { scroll: document.documentElement.scrollWidth, view: innerWidth, wide: wide.slice(0, 3).map((el) => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : '')) };
-            });
-            expect(overflow.scroll <= overflow.view, `the page is ${overflow.scroll} px wide in a ${overflow.view} px window (${overflow.wide.join(', ')})`);
-          });
+          await checkFits(page, label);
           await check(label, 'screenshot', async () => {
             await page.screenshot({ path: path.join(artifactsDir, `${name}-${width}-${scheme}.png`), fullPage: true });
           });
@@ -480,7 +496,85 @@ async function main() {
       }
     }
 
-    // 3. Without JavaScript: the search page still leads somewhere, and article quotes show.
+    // 3. The narrowest phone: every page fits 320 px; the other indexes pass axe too.
+    const others = {
+      articles: 'articles/',
+      topics: 'topics/',
+      speakers: 'speakers/',
+      digests: 'digests/',
+      'not found': '404.html',
+    };
+    for (const scheme of SCHEMES) {
+      const ctx = await newContext(browser, origin, { width: 320, scheme });
+      const page = await ctx.newPage();
+      const all = [
+        ...names.filter((n) => visited[n]).map((n) => [n, visited[n]]),
+        ...Object.entries(others).map(([n, p]) => [n, base + p]),
+      ];
+      for (const [name, url] of all) {
+        const label = `${name} (320 px, ${scheme})`;
+        current = label;
+        await check(label, 'loads', async () => {
+          const response = await page.goto(url);
+          expect(response && response.ok(), `HTTP ${response && response.status()}`);
+        });
+        await checkFits(page, label);
+        if (name in others) await checkAxe(page, label);
+      }
+      await ctx.close();
+    }
+
+    // 4. A missing address: the host serves 404.html there, styled, with its links working.
+    current = 'not found (a missing address)';
+    {
+      const ctx = await newContext(browser, origin, { width: 1280, scheme: 'light' });
+      const page = await ctx.newPage();
+      await check(current, 'shows the styled not-found page whose front page link works', async () => {
+        expectedNotFound = base + 'no/such/page/';
+        const response = await page.goto(expectedNotFound);
+        expect(response && response.status() === 404, `HTTP ${response && response.status()}, not 404`);
+        const styled = await page.evaluate(() => [...document.styleSheets].some((sheet) => {
+          try {
+            return sheet.href && sheet.href.endsWith('/style.css') && sheet.cssRules.length > 0;
+          } catch {
+            return false;
+          }
+        }));
+        expect(styled, 'the stylesheet did not load');
+        await follow(page, page.locator('main a', { hasText: 'front page' }), (url) => url.href === base, 'home (from not found)');
+      });
+      expectedNotFound = '';
+      await ctx.close();
+    }
+
+    // 5. Print: the article without navigation or tips, as the print stylesheet has it.
+    if (visited.article) {
+      current = 'article (print)';
+      // A dark screen scheme must not print light text on white paper.
+      const ctx = await newContext(browser, origin, { width: 1280, scheme: 'dark' });
+      const page = await ctx.newPage();
+      await check(current, 'prints black on white without navigation, footer or skip link', async () => {
+        await page.goto(visited.article);
+        await page.emulateMedia({ media: 'print' });
+        const shown = await page.evaluate(() =>
+          ['.site-header nav', '.site-footer', '.skip-link']
+            .filter((s) => document.querySelector(s) && getComputedStyle(document.querySelector(s)).display !== 'none'));
+        expect(shown.length === 0, `still shown in print: ${shown.join(', ')}`);
+        const colours = await page.evaluate(() => ['body', 'h1', '.article-body p', '.callout blockquote p', '.meta']
+          .map((s) => [s, document.querySelector(s)])
+          .filter(([, el]) => el)
+          .map(([s, el]) => [s, getComputedStyle(el).color]));
+        const light = colours.filter(([, c]) => {
+          const [r, g, b] = c.match(/[\d.]+/g).map(Number);
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b > 110;
+        });
+        expect(light.length === 0, `light text on paper: ${light.map(([s, c]) => `${s} ${c}`).join(', ')}`);
+        await page.screenshot({ path: path.join(artifactsDir, 'article-print.png'), fullPage: true });
+      });
+      await ctx.close();
+    }
+
+    // 6. Without JavaScript: the search page still leads somewhere, and article quotes show.
     const noJs = await newContext(browser, origin, { width: 1280, scheme: 'light', javaScript: false });
     const page = await noJs.newPage();
     if (visited.search) {
