@@ -201,8 +201,7 @@ async function walk(page, base) {
     const skip = await page.evaluate(() => {
       const el = document.activeElement;
       const box = el.getBoundingClientRect();
-      const outline = getComputedStyle(el).outlineStyle;
-      return { cls: el.className, href: el.getAttribute('href'), top: box.top, left: box.left, width: box.width, outline };
+      return { cls: el.className, top: box.top, left: box.left, width: box.width };
     });
     expect(skip.cls === 'skip-link', `the first Tab focused .${skip.cls || '(nothing)'}, not the skip link`);
     expect(skip.left >= 0 && skip.top >= 0 && skip.width > 0, `the focused skip link is off screen (left ${skip.left}, top ${skip.top})`);
@@ -389,9 +388,9 @@ async function checkMeta(page, name) {
       };
     });
     const missing = [];
-    const here = new URL(page.url());
-    const canonical = meta.canonical && new URL(meta.canonical, here);
-    expect(!canonical || canonical.pathname === here.pathname, `the canonical URL ${meta.canonical} is not this page (${here.pathname})`);
+    const at = new URL(page.url());
+    const canonical = meta.canonical && new URL(meta.canonical, at);
+    expect(!canonical || canonical.pathname === at.pathname, `the canonical URL ${meta.canonical} is not this page (${at.pathname})`);
     if (!meta.lang) missing.push('<html lang>');
     if (!meta.title) missing.push('<title>');
     if (!meta.canonical) missing.push('canonical link');
