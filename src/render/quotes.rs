@@ -155,14 +155,18 @@ fn quote_marks(graph: &SiteGraph, id: usize, root: &str) -> Vec<QuoteMark> {
                     open.push_str(" data-speaker=\"");
                     escape_html(s.slug, &mut open);
                     open.push_str("\">");
+                    // The label is the link's name for everyone; the hidden tip shows it on
+                    // hover and keyboard focus (a title attribute shows on hover only).
                     close.push_str("<a class=\"quote-by\" href=\"");
                     close.push_str(root);
                     close.push_str(&s.path);
-                    close.push_str("\" title=\"");
+                    close.push_str("\" aria-label=\"");
                     escape_html(&label, &mut close);
                     close.push_str("\">");
                     escape_html(short_name(s.name), &mut close);
-                    close.push_str("</a>");
+                    close.push_str("<span class=\"quote-tip\" hidden>");
+                    escape_html(&label, &mut close);
+                    close.push_str("</span></a>");
                 }
                 None => open.push('>'),
             }
@@ -290,87 +294,145 @@ pub fn whos_quoted(graph: &SiteGraph, id: usize) -> Vec<QuotedSpeaker<'_>> {
         .collect()
 }
 
+/// `February 2022` (or `Feb 2022` when short) for a month counted from year 0.
+fn month_name(months_since_year_0: i32, short: bool) -> String {
+    let (year, month) = (
+        months_since_year_0.div_euclid(12),
+        months_since_year_0.rem_euclid(12) + 1,
+    );
+    let format = if short { "%b %Y" } else { "%B %Y" };
+    match (i16::try_from(year), i8::try_from(month)) {
+        (Ok(y), Ok(m)) => jiff::civil::Date::new(y, m, 1)
+            .map(|d| d.strftime(format).to_string())
+            .unwrap_or_else(|_| format!("{year}-{month:02}")),
+        _ => format!("{year}-{month:02}"),
+    }
+}
+
+/// A percentage of the chart's width, for SVG attributes.
+fn percent(value: f64) -> String {
+    format!("{value:.2}%")
+}
+
 /// A bar chart of a speaker's quotes per month, as SVG made at build time (no script).
+/// Positions are percentages of the width and text keeps its size, so the chart stays
+/// readable from a phone to a wide screen (a viewBox would shrink the text with the chart).
 pub fn timeline_svg(graph: &SiteGraph, speaker: &Speaker) -> Option<String> {
-    let mut months: Vec<(i32, i8)> = speaker
+    let mut months: Vec<i32> = speaker
         .quotes
         .iter()
         .filter_map(|r| graph.articles[r.article].date.as_ref())
         .map(|d| {
             let date = d.civil_date();
-            (i32::from(date.year()), date.month())
+            i32::from(date.year()) * 12 + i32::from(date.month()) - 1
         })
         .collect();
-    if months.is_empty() {
-        return None;
-    }
     months.sort_unstable();
-    let first = months[0];
-    let last = months[months.len() - 1];
-    let index = |(y, m): (i32, i8)| ((y - first.0) * 12 + i32::from(m - first.1)) as usize;
-    let span = index(last) + 1;
-    let mut counts = vec![0usize; span];
+    let (&first, &last) = (months.first()?, months.last()?);
+    let span = (last - first + 1) as usize;
+    // At least a year of slots, the quoted months in the middle, so one month is not one wide block.
+    let slots = span.max(12);
+    let start = first - ((slots - span) / 2) as i32;
+    let mut counts = vec![0usize; slots];
     for m in &months {
-        counts[index(*m)] += 1;
+        counts[(m - start) as usize] += 1;
     }
     let max = counts.iter().copied().max().unwrap_or(1).max(1);
-    let (width, height, bottom) = (640.0_f64, 140.0_f64, 24.0_f64);
-    let slot = width / span as f64;
-    let bar = (slot * 0.8).max(1.0);
-    let month_name = |i: usize| {
-        let total = first.1 as i32 - 1 + i as i32;
-        let (y, m) = (first.0 + total.div_euclid(12), total.rem_euclid(12) + 1);
-        format!("{y}-{m:02}")
+    let (height, bottom, top) = (130.0_f64, 24.0_f64, 18.0_f64);
+    let slot = 100.0 / slots as f64;
+    let label = if first == last {
+        format!(
+            "{} quote{} by {}, {}",
+            months.len(),
+            if months.len() == 1 { "" } else { "s" },
+            speaker.name,
+            month_name(first, false)
+        )
+    } else {
+        format!(
+            "{} quotes by {} from {} to {}",
+            months.len(),
+            speaker.name,
+            month_name(first, false),
+            month_name(last, false)
+        )
     };
-    let label = format!(
-        "{} quote{} by {} from {} to {}",
-        months.len(),
-        if months.len() == 1 { "" } else { "s" },
-        speaker.name,
-        month_name(0),
-        month_name(span - 1)
+    let mut svg = format!(
+        "<svg class=\"timeline\" width=\"100%\" height=\"{height}\" role=\"img\" aria-label=\""
     );
-    let mut svg = String::new();
-    svg.push_str(&format!(
-        "<svg class=\"timeline\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\""
-    ));
     escape_html(&label, &mut svg);
     svg.push_str("\" xmlns=\"http://www.w3.org/2000/svg\"><title>");
     escape_html(&label, &mut svg);
     svg.push_str("</title>");
+    let axis = height - bottom;
     svg.push_str(&format!(
-        "<line x1=\"0\" y1=\"{y}\" x2=\"{width}\" y2=\"{y}\" class=\"axis\"/>",
-        y = height - bottom
+        "<line x1=\"0\" y1=\"{axis}\" x2=\"100%\" y2=\"{axis}\" class=\"axis\"/>"
     ));
+    let few = counts.iter().filter(|&&c| c > 0).count() <= 12;
     for (i, &count) in counts.iter().enumerate() {
         if count == 0 {
             continue;
         }
-        let h = (height - bottom - 8.0) * count as f64 / max as f64;
-        let x = i as f64 * slot + (slot - bar) / 2.0;
+        let h = (axis - top) * count as f64 / max as f64;
+        let x = (i as f64 + 0.1) * slot;
         svg.push_str(&format!(
-            "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"{h:.1}\" class=\"bar\"><title>{}: {count}</title></rect>",
-            height - bottom - h,
-            month_name(i)
+            "<rect x=\"{}\" y=\"{:.1}\" width=\"{}\" height=\"{h:.1}\" class=\"bar\"><title>{}: {count} quote{}</title></rect>",
+            percent(x),
+            axis - h,
+            percent(slot * 0.8),
+            month_name(start + i as i32, false),
+            if count == 1 { "" } else { "s" }
         ));
+        // With a dozen bars or fewer there is room to write each count above its bar.
+        if few {
+            svg.push_str(&format!(
+                "<text x=\"{}\" y=\"{:.1}\" class=\"value\" text-anchor=\"middle\">{count}</text>",
+                percent(x + slot * 0.4),
+                axis - h - 4.0
+            ));
+        }
     }
-    svg.push_str(&format!(
-        "<text x=\"0\" y=\"{:.0}\" class=\"tick\">{}</text>",
-        height - 6.0,
-        month_name(0)
-    ));
-    if span > 1 {
+    // The first and last quoted months are named under their bars; when the two bars are
+    // close, one label names both.
+    let centre = |month: i32| (f64::from(month - start) + 0.5) * slot;
+    let ticks = if first == last {
+        vec![(centre(first), month_name(first, true))]
+    } else if centre(last) - centre(first) >= 25.0 {
+        vec![
+            (centre(first), month_name(first, true)),
+            (centre(last), month_name(last, true)),
+        ]
+    } else {
+        vec![(
+            (centre(first) + centre(last)) / 2.0,
+            format!("{} – {}", month_name(first, true), month_name(last, true)),
+        )]
+    };
+    for (x, text) in ticks {
+        let anchor = if x < 10.0 {
+            "start"
+        } else if x > 90.0 {
+            "end"
+        } else {
+            "middle"
+        };
+        let x = match anchor {
+            "start" => x - slot * 0.4,
+            "end" => x + slot * 0.4,
+            _ => x,
+        };
         svg.push_str(&format!(
-            "<text x=\"{width}\" y=\"{:.0}\" class=\"tick\" text-anchor=\"end\">{}</text>",
-            height - 6.0,
-            month_name(span - 1)
+            "<text x=\"{}\" y=\"{:.0}\" class=\"tick\" text-anchor=\"{anchor}\">{text}</text>",
+            percent(x),
+            height - 6.0
         ));
     }
     svg.push_str("</svg>");
     Some(svg)
 }
 
-/// A horizontal bar chart of who is quoted how often, as SVG made at build time.
+/// A horizontal bar chart of who is quoted how often, as SVG made at build time: each name
+/// above its bar, widths in percent, so the names stay readable on a phone.
 pub fn speakers_bar_chart(
     graph: &SiteGraph,
     counts: &[(usize, usize)],
@@ -381,30 +443,32 @@ pub fn speakers_bar_chart(
         .take(10)
         .map(|&(s, n)| (graph.speakers.speakers[s].name.as_str(), n))
         .collect();
-    let max = rows.iter().map(|r| r.1).max()?;
-    let (width, row, label_width) = (640.0_f64, 26.0_f64, 200.0_f64);
-    let height = row * rows.len() as f64 + 4.0;
-    let mut svg =
-        format!("<svg class=\"bars\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"");
+    let max = rows.iter().map(|r| r.1).max()?.max(1);
+    let row = 40.0_f64;
+    // The longest bar leaves room for its count after it.
+    let longest = 85.0_f64;
+    let height = row * rows.len() as f64;
+    let mut svg = format!(
+        "<svg class=\"bars\" width=\"100%\" height=\"{height}\" role=\"img\" aria-label=\""
+    );
     escape_html(label, &mut svg);
     svg.push_str("\" xmlns=\"http://www.w3.org/2000/svg\"><title>");
     escape_html(label, &mut svg);
     svg.push_str("</title>");
     for (i, (name, count)) in rows.iter().enumerate() {
         let y = i as f64 * row;
-        let w = (width - label_width - 40.0) * *count as f64 / max as f64;
+        let w = longest * *count as f64 / max as f64;
         svg.push_str(&format!(
-            "<text x=\"{:.0}\" y=\"{:.0}\" class=\"name\" text-anchor=\"end\">",
-            label_width - 8.0,
-            y + 17.0
+            "<text x=\"0\" y=\"{:.0}\" class=\"name\">",
+            y + 14.0
         ));
         escape_html(name, &mut svg);
         svg.push_str(&format!(
-            "</text><rect x=\"{label_width}\" y=\"{:.0}\" width=\"{w:.1}\" height=\"{:.0}\" class=\"bar\"/><text x=\"{:.1}\" y=\"{:.0}\" class=\"count\">{count}</text>",
-            y + 4.0,
-            row - 8.0,
-            label_width + w + 6.0,
-            y + 17.0
+            "</text><rect x=\"0\" y=\"{:.0}\" width=\"{}\" height=\"12\" class=\"bar\"/><text x=\"{}\" dx=\"6\" y=\"{:.0}\" class=\"count\">{count}</text>",
+            y + 20.0,
+            percent(w),
+            percent(w),
+            y + 31.0
         ));
     }
     svg.push_str("</svg>");

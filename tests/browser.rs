@@ -1,0 +1,110 @@
+//! The default site in a real browser: `tests/browser/run.mjs` serves the built site over
+//! HTTP, walks it in headless Chromium (Playwright), checks it with axe-core and saves
+//! screenshots in `target/browser-artifacts/`. Without Chromium, node or
+//! `tests/browser/node_modules` the test says why and passes, unless
+//! `GAZETTE_REQUIRE_BROWSER=1` (set by CI) makes that a failure.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Prints past the test harness's capture, so a skip is seen even when the test passes.
+fn notice(message: &str) {
+    let _ = writeln!(std::io::stderr(), "{message}");
+}
+
+/// What the browser tests need and this machine lacks, if anything.
+fn missing_tools(repo: &Path, chromium: &Path) -> Vec<String> {
+    let mut missing = Vec::new();
+    if !chromium.is_file() {
+        missing.push(format!(
+            "no Chromium at {} (install Debian's chromium, or set CHROMIUM)",
+            chromium.display()
+        ));
+    }
+    let node_runs = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !node_runs {
+        missing.push("no node on PATH".to_string());
+    }
+    for package in ["playwright-core", "axe-core"] {
+        let manifest = repo
+            .join("tests/browser/node_modules")
+            .join(package)
+            .join("package.json");
+        if !manifest.is_file() {
+            missing.push(format!(
+                "tests/browser/node_modules/{package} is missing (run `npm ci --prefix tests/browser`)"
+            ));
+        }
+    }
+    missing
+}
+
+#[test]
+fn default_site_reads_well_in_a_real_browser() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let chromium = std::env::var_os("CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    let missing = missing_tools(repo, &chromium);
+    if !missing.is_empty() {
+        let why = missing.join("; ");
+        assert!(
+            std::env::var("GAZETTE_REQUIRE_BROWSER").as_deref() != Ok("1"),
+            "GAZETTE_REQUIRE_BROWSER=1 but the browser tests cannot run: {why}"
+        );
+        notice(&format!("browser tests skipped: {why}"));
+        return;
+    }
+
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let public = tmp.path().join("public");
+    let build = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .arg("build")
+        .arg("--root")
+        .arg(repo)
+        .arg("--output")
+        .arg(&public)
+        // run.mjs serves the site at /news/; 404.html links from the base path.
+        .arg("--base-url")
+        .arg("/news/")
+        .output()
+        .expect("the gazette binary runs");
+    assert!(
+        build.status.success(),
+        "building the default site failed:\n{}{}",
+        String::from_utf8_lossy(&build.stdout),
+        String::from_utf8_lossy(&build.stderr)
+    );
+
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo.join("target"));
+    let artifacts = target.join("browser-artifacts");
+    // Old screenshots would pass for new ones.
+    let _ = std::fs::remove_dir_all(&artifacts);
+    std::fs::create_dir_all(&artifacts).expect("the artifacts folder can be made");
+
+    let run = Command::new("node")
+        .arg(repo.join("tests/browser/run.mjs"))
+        .arg(&public)
+        .arg(&artifacts)
+        .env("CHROMIUM", &chromium)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        run.status.success(),
+        "the browser tests failed ({}):\n{stdout}\n{stderr}",
+        run.status
+    );
+    let summary = stdout.lines().last().unwrap_or_default();
+    notice(&format!(
+        "{summary}; screenshots in {}",
+        artifacts.display()
+    ));
+}
