@@ -17,6 +17,7 @@ pub const STATIC_DIR: &str = "static";
 pub const THEME_ASSETS: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../static/style.css")),
     ("search.js", include_bytes!("../static/search.js")),
+    ("favicon.svg", include_bytes!("../static/favicon.svg")),
 ];
 
 /// Refuses output folders that would swallow the site's own files, or a folder that holds

@@ -108,3 +108,83 @@ fn default_site_reads_well_in_a_real_browser() {
         artifacts.display()
     ));
 }
+
+/// `gazette serve` in a real browser: saving the article reloads its open page.
+#[test]
+fn serve_reloads_the_page_on_save() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let chromium = std::env::var_os("CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    let missing = missing_tools(repo, &chromium);
+    if !missing.is_empty() {
+        let why = missing.join("; ");
+        assert!(
+            std::env::var("GAZETTE_REQUIRE_BROWSER").as_deref() != Ok("1"),
+            "GAZETTE_REQUIRE_BROWSER=1 but the browser tests cannot run: {why}"
+        );
+        notice(&format!("browser tests skipped: {why}"));
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let site = tmp.path().join("site");
+    copy_dir(&repo.join("tests/fixtures/basic"), &site);
+    let mut server = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(&site)
+        .arg("--output")
+        .arg(tmp.path().join("public"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::inherit())
+        .spawn()
+        .expect("gazette serve starts");
+    let stdout = server.stdout.take().expect("a pipe");
+    let mut lines = std::io::BufRead::lines(std::io::BufReader::new(stdout));
+    let url = loop {
+        match lines.next() {
+            Some(Ok(line)) => {
+                if let Some(rest) = line.split("Serving the site at ").nth(1) {
+                    break rest
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or_default()
+                        .to_string();
+                }
+            }
+            _ => {
+                let _ = server.kill();
+                panic!("gazette serve stopped before serving");
+            }
+        }
+    };
+    // Keep reading, so that the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    let run = Command::new("node")
+        .arg(repo.join("tests/browser/reload.mjs"))
+        .arg(format!("{url}articles/nato-talks/"))
+        .arg(site.join("content/articles/nato-talks.md"))
+        .env("CHROMIUM", &chromium)
+        .output()
+        .expect("node runs");
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(
+        run.status.success(),
+        "live reload failed:\n{}{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("a folder");
+    for entry in std::fs::read_dir(from).expect("the fixture") {
+        let entry = entry.expect("an entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("a type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("a copy");
+        }
+    }
+}

@@ -25,6 +25,8 @@ const KEEPALIVE: Duration = Duration::from_secs(15);
 const LIVE_RELOAD_JS: &str = r#"// Gazette's live reload: served by `gazette serve`, never part of the built site.
 (() => {
   const events = new EventSource("/__gazette/events");
+  // Marks the page once connected: a save before then would go unnoticed.
+  events.addEventListener("open", () => { document.documentElement.dataset.liveReload = "connected"; });
   events.addEventListener("reload", () => location.reload());
   addEventListener("beforeunload", () => events.close());
 })();
