@@ -4,12 +4,14 @@
 
 pub mod build;
 pub mod check;
+pub mod commands;
 pub mod config;
 pub mod content;
 pub mod error;
 pub mod extract;
 pub mod graph;
 pub mod output;
+pub mod progress;
 pub mod quotes;
 pub mod render;
 

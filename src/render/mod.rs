@@ -501,9 +501,21 @@ impl<'a> Renderer<'a> {
 
     /// Renders every page; all template problems are collected.
     pub fn render_all(&self) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+        self.render_all_with_progress(&crate::progress::NoProgress)
+    }
+
+    /// `render_all`, telling `progress` as each article page is done (most of the work).
+    pub fn render_all_with_progress(
+        &self,
+        progress: &dyn crate::progress::BuildProgress,
+    ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
         let mut results: Vec<Result<OutputFile, Diagnostic>> = (0..self.graph.articles.len())
             .into_par_iter()
-            .map(|id| self.article_page(id))
+            .map(|id| {
+                let page = self.article_page(id);
+                progress.item_done();
+                page
+            })
             .collect();
         results.push(self.home());
         let all_ids: Vec<usize> = (0..self.graph.articles.len()).collect();
