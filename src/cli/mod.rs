@@ -442,7 +442,7 @@ pub fn speakers(args: &SpeakersArgs, verbosity: Verbosity) -> ExitCode {
     out!(
         "{} and {}.",
         count(report.speakers.len(), "speaker"),
-        count(report.quotes, "quote")
+        count(report.quotes, "attributed quote")
     );
     if !report.merges.is_empty() {
         out!(
