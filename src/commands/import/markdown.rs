@@ -28,15 +28,12 @@ fn tidy_lines(text: &str) -> Vec<&str> {
 
 fn escape_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 8);
-    let mut chars = line.char_indices().peekable();
     // A list marker or setext underline at the start of a line.
-    if let Some(&(_, first)) = chars.peek() {
-        if matches!(first, '-' | '+' | '=') {
-            out.push('\\');
-        }
+    if line.starts_with(['-', '+', '=']) {
+        out.push('\\');
     }
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in line.char_indices() {
         let ordered_list_marker = digits > 0 && i == digits && matches!(c, '.' | ')');
         if INLINE_SYNTAX.contains(&c) || ordered_list_marker {
             out.push('\\');
