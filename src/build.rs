@@ -156,7 +156,8 @@ pub fn build_in_memory_with_progress(
     })?;
     clock.lap("link");
 
-    progress.phase("render", graph.articles.len());
+    let quoted = graph.speakers.speakers.iter().filter(|s| !s.quotes.is_empty());
+    progress.phase("render", graph.articles.len() + quoted.count());
     let pages = Renderer::new(&config, &graph, &tera, &sources)
         .render_all_with_progress(progress)
         .map_err(|problems| {

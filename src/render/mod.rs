@@ -504,7 +504,7 @@ impl<'a> Renderer<'a> {
         self.render_all_with_progress(&crate::progress::NoProgress)
     }
 
-    /// `render_all`, telling `progress` as each article page is done (most of the work).
+    /// `render_all`, telling `progress` as each article and speaker page is done (most of the work).
     pub fn render_all_with_progress(
         &self,
         progress: &dyn crate::progress::BuildProgress,
@@ -532,7 +532,11 @@ impl<'a> Renderer<'a> {
             (0..self.graph.speakers.speakers.len())
                 .into_par_iter()
                 .filter(|&s| !self.graph.speakers.speakers[s].quotes.is_empty())
-                .map(|s| self.speaker_page(s))
+                .map(|s| {
+                    let page = self.speaker_page(s);
+                    progress.item_done();
+                    page
+                })
                 .collect::<Vec<_>>(),
         );
         results.push(self.speakers_index());
