@@ -156,7 +156,11 @@ pub fn build_in_memory_with_progress(
     })?;
     clock.lap("link");
 
-    let quoted = graph.speakers.speakers.iter().filter(|s| !s.quotes.is_empty());
+    let quoted = graph
+        .speakers
+        .speakers
+        .iter()
+        .filter(|s| !s.quotes.is_empty());
     progress.phase("render", graph.articles.len() + quoted.count());
     let pages = Renderer::new(&config, &graph, &tera, &sources)
         .render_all_with_progress(progress)
