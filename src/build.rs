@@ -124,18 +124,9 @@ pub fn build_in_memory_with_progress(
     let unmatched: Vec<Vec<Diagnostic>> = articles
         .par_iter_mut()
         .map(|article| {
-            let (quotes, unmatched) = article.extract_quotes();
-            article.quotes = quotes;
+            let unmatched = article.extract();
             progress.item_done();
             unmatched
-                .into_iter()
-                .map(|u| {
-                    let (line, column) =
-                        u.at.map_or((1, 1), |at| crate::error::line_col(&article.text, at));
-                    Diagnostic::warning(&article.path, line, column, u.what)
-                        .with_hint("check the annotation's words against the article, or remove it")
-                })
-                .collect()
         })
         .collect();
     diagnostics.extend(unmatched.into_iter().flatten());
@@ -156,12 +147,6 @@ pub fn build_in_memory_with_progress(
     })?;
     clock.lap("link");
 
-    let quoted = graph
-        .speakers
-        .speakers
-        .iter()
-        .filter(|s| !s.quotes.is_empty());
-    progress.phase("render", graph.articles.len() + quoted.count());
     let pages = Renderer::new(&config, &graph, &tera, &sources)
         .render_all_with_progress(progress)
         .map_err(|problems| {

@@ -10,6 +10,7 @@ pub mod content;
 pub mod error;
 pub mod extract;
 pub mod graph;
+pub mod incremental;
 pub mod output;
 pub mod progress;
 pub mod quotes;

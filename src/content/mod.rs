@@ -54,6 +54,17 @@ pub struct Article {
     pub quote_notes: Vec<QuoteNote>,
     /// Filled by the extract phase.
     pub quotes: Vec<Quote>,
+    /// Each quote's anchor (`q-1a2b3c4d`), made from its words: filled by the extract phase.
+    pub anchors: Vec<String>,
+    /// What listings, feeds and search show: the front matter summary or the start of the
+    /// first paragraph. Filled by the extract phase.
+    pub listing_summary: String,
+    /// Internal `@/` links with their byte offsets: filled by the extract phase.
+    pub links: Vec<(String, usize)>,
+    /// What other pages show of the article (`render::inputs::article_facts`).
+    pub facts: u64,
+    /// All of the article, for its own page.
+    pub fingerprint: u64,
 }
 
 /// One input file found under `content/articles/`.
@@ -403,6 +414,11 @@ fn parse_markdown(path: &Path, text: String) -> Parsed {
         text,
         quote_notes: fm.quotes,
         quotes: Vec::new(),
+        anchors: Vec::new(),
+        listing_summary: String::new(),
+        links: Vec::new(),
+        facts: 0,
+        fingerprint: 0,
     };
     Parsed {
         article: Some(article),
@@ -504,6 +520,11 @@ fn parse_text(path: &Path, text: String, meta: Option<(PathBuf, String)>) -> Par
         text,
         quote_notes: fm.quotes,
         quotes: Vec::new(),
+        anchors: Vec::new(),
+        listing_summary: String::new(),
+        links: Vec::new(),
+        facts: 0,
+        fingerprint: 0,
     };
     Parsed {
         article: Some(article),
@@ -512,6 +533,37 @@ fn parse_text(path: &Path, text: String, meta: Option<(PathBuf, String)>) -> Par
 }
 
 impl Article {
+    /// The extract phase for one article: its quotations, their anchors and its listing
+    /// summary; returns the annotations that matched nothing, as warnings.
+    pub fn extract(&mut self) -> Vec<crate::error::Diagnostic> {
+        let (quotes, unmatched) = self.extract_quotes();
+        self.quotes = quotes;
+        self.derive();
+        unmatched
+            .into_iter()
+            .map(|u| {
+                let (line, column) =
+                    u.at.map_or((1, 1), |at| crate::error::line_col(&self.text, at));
+                crate::error::Diagnostic::warning(&self.path, line, column, u.what)
+                    .with_hint("check the annotation's words against the article, or remove it")
+            })
+            .collect()
+    }
+
+    /// What follows from the quotes and text alone: anchors and the listing summary.
+    pub fn derive(&mut self) {
+        self.links = self.internal_links();
+        self.anchors = crate::graph::quote_anchors(self);
+        self.listing_summary = match &self.summary {
+            Some(summary) => summary.trim().to_string(),
+            None => {
+                crate::render::markdown::first_paragraph_text(self, crate::render::SUMMARY_CHARS)
+            }
+        };
+        self.facts = crate::render::inputs::article_facts(self);
+        self.fingerprint = crate::render::inputs::article_fingerprint(self);
+    }
+
     /// Finds the article's quotations and applies the editor's annotations; returns the
     /// annotations that matched nothing.
     pub fn extract_quotes(&self) -> (Vec<Quote>, Vec<Unmatched>) {

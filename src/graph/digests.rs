@@ -18,7 +18,7 @@ pub struct Digest {
 /// Resolves every digest, newest first; an unknown slug is an error at the `articles` line.
 pub fn resolve(
     files: Vec<DigestFile>,
-    articles: &[Article],
+    articles: &[std::sync::Arc<Article>],
     by_slug: &HashMap<String, ArticleId>,
     article_topics: &[Vec<String>],
 ) -> Result<Vec<Digest>, Vec<Diagnostic>> {

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::content::Article;
 use crate::error::{Diagnostic, line_col};
 
@@ -36,7 +38,7 @@ pub fn split_target(target: &str) -> (&str, Option<&str>) {
 }
 
 pub fn build(
-    articles: &[Article],
+    articles: &[std::sync::Arc<Article>],
     article_topics: &[Vec<String>],
     topics: &std::collections::BTreeMap<String, Topic>,
     speakers: &SpeakerIndex,
@@ -50,8 +52,9 @@ pub fn build(
     let mut outgoing = vec![Vec::new(); articles.len()];
     let mut backlinks = vec![Vec::new(); articles.len()];
     for (id, article) in articles.iter().enumerate() {
-        for (target, at) in article.internal_links() {
-            let (path, _) = split_target(&target);
+        for (target, at) in &article.links {
+            let at = *at;
+            let (path, _) = split_target(target);
             match by_source.get(path) {
                 Some(&to) => {
                     if to != id && !outgoing[id].contains(&to) {
@@ -85,8 +88,17 @@ pub fn build(
 }
 
 /// Articles near `id` in a list ordered by date: the closest `NEIGHBOURS` on both sides.
+/// Lists run in date order, one way or the other: found by binary search, never a scan.
 fn neighbours(list: &[usize], id: usize) -> &[usize] {
-    let at = list.iter().position(|&a| a == id).unwrap_or(0);
+    let ascending = list.first() <= list.last();
+    let found = list.binary_search_by(|probe| {
+        if ascending {
+            probe.cmp(&id)
+        } else {
+            id.cmp(probe)
+        }
+    });
+    let at = found.unwrap_or_else(|insert_at| insert_at);
     let from = at.saturating_sub(NEIGHBOURS / 2);
     let to = (at + NEIGHBOURS / 2 + 1).min(list.len());
     &list[from..to]
@@ -106,6 +118,7 @@ fn related(
         }
     }
     (0..count)
+        .into_par_iter()
         .map(|id| {
             let mut scores: HashMap<usize, u32> = HashMap::new();
             for &s in &article_speakers[id] {

@@ -6,6 +6,7 @@ pub mod links;
 pub mod speakers;
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use crate::content::speaker::SpeakerFile;
 use speakers::SpeakerIndex;
@@ -27,8 +28,9 @@ pub struct Topic {
 
 #[derive(Debug)]
 pub struct SiteGraph {
-    /// Newest first; undated articles last, then by title.
-    pub articles: Vec<Article>,
+    /// Newest first; undated articles last, then by title. Shared with the incremental
+    /// build's cache, so an unchanged article is never copied.
+    pub articles: Vec<Arc<Article>>,
     pub by_slug: HashMap<String, ArticleId>,
     /// By slug, so that the topics index is alphabetical.
     pub topics: BTreeMap<String, Topic>,
@@ -37,8 +39,6 @@ pub struct SiteGraph {
     /// The speaker registry as written.
     pub registry: Vec<SpeakerFile>,
     pub speakers: SpeakerIndex,
-    /// For each article, the anchor of each quote (`q-1a2b3c4d`), stable across edits elsewhere.
-    pub quote_anchors: Vec<Vec<String>>,
     pub links: links::Links,
     /// Editions, newest first.
     pub digests: Vec<digests::Digest>,
@@ -78,11 +78,18 @@ pub fn quote_anchors(article: &Article) -> Vec<String> {
 
 impl SiteGraph {
     /// Orders articles, indexes topics and checks that slugs are unique.
-    pub fn build(
-        mut articles: Vec<Article>,
+    pub fn build<A: Into<Arc<Article>>>(
+        articles: impl IntoIterator<Item = A>,
         registry: Vec<SpeakerFile>,
         digest_files: Vec<crate::content::digest::DigestFile>,
     ) -> Result<SiteGraph, Vec<Diagnostic>> {
+        let mut articles: Vec<Arc<Article>> = articles.into_iter().map(Into::into).collect();
+        for article in &mut articles {
+            // Articles made by hand (tests) skip the extract phase.
+            if article.fingerprint == 0 {
+                Arc::make_mut(article).derive();
+            }
+        }
         articles.sort_by(|a, b| {
             let by_date = match (&a.date, &b.date) {
                 (Some(x), Some(y)) => y.instant.cmp(&x.instant),
@@ -142,7 +149,6 @@ impl SiteGraph {
             article_topics.push(slugs);
         }
         let speakers = SpeakerIndex::build(&articles, &registry)?;
-        let quote_anchors = articles.iter().map(quote_anchors).collect();
         // Both are checked before failing, so one run reports every broken reference.
         let links = links::build(&articles, &article_topics, &topics, &speakers);
         let digests = digests::resolve(digest_files, &articles, &by_slug, &article_topics);
@@ -156,7 +162,6 @@ impl SiteGraph {
         };
         Ok(SiteGraph {
             digests,
-            quote_anchors,
             links,
             articles,
             by_slug,
@@ -202,6 +207,11 @@ mod tests {
             body: Body::Markdown(0..0),
             quote_notes: Vec::new(),
             quotes: Vec::new(),
+            anchors: Vec::new(),
+            listing_summary: String::new(),
+            links: Vec::new(),
+            facts: 0,
+            fingerprint: 0,
         }
     }
 

@@ -52,7 +52,7 @@ pub struct SpeakerIndex {
 impl SpeakerIndex {
     /// `articles` are newest first (as in the graph); quotes are indexed oldest first.
     pub fn build(
-        articles: &[Article],
+        articles: &[std::sync::Arc<Article>],
         registry: &[SpeakerFile],
     ) -> Result<SpeakerIndex, Vec<Diagnostic>> {
         let mut speakers: Vec<Speaker> = Vec::new();

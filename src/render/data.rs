@@ -72,7 +72,7 @@ pub struct QuoteRecord<'a> {
 pub fn quote_record<'a>(config: &Config, graph: &'a SiteGraph, r: QuoteRef) -> QuoteRecord<'a> {
     let article = &graph.articles[r.article];
     let quote = &article.quotes[r.quote];
-    let anchor = &graph.quote_anchors[r.article][r.quote];
+    let anchor = &graph.articles[r.article].anchors[r.quote];
     let speaker =
         graph.speakers.quote_speakers[r.article][r.quote].map(|id| &graph.speakers.speakers[id]);
     QuoteRecord {
@@ -224,22 +224,25 @@ pub fn article_record<'a>(r: &'a Renderer, id: usize) -> ArticleRecord<'a> {
             .collect(),
         source: article.source.as_ref(),
         credit: article.credit.as_deref(),
-        summary: r.summaries.get(id).map_or("", String::as_str),
+        summary: &graph.articles[id].listing_summary,
         quote_count: quotes.len(),
         quotes,
     }
 }
 
+/// `articles/<slug>/article.json`.
+pub fn article_json(r: &Renderer, id: usize) -> OutputFile {
+    let record = article_record(r, id);
+    json_file(
+        format!("{}article.json", article_path(record.slug)),
+        &record,
+    )
+}
+
 /// `articles/<slug>/article.json` for every article.
 pub fn article_jsons(r: &Renderer) -> Vec<OutputFile> {
     (0..r.graph.articles.len())
-        .map(|id| {
-            let record = article_record(r, id);
-            json_file(
-                format!("{}article.json", article_path(record.slug)),
-                &record,
-            )
-        })
+        .map(|id| article_json(r, id))
         .collect()
 }
 
@@ -278,7 +281,7 @@ mod tests {
             .collect();
         assert_eq!(articles, ["old", "new", "new", "undated"]);
         let first = &quotes[0];
-        let anchor = &graph.quote_anchors[1][0];
+        let anchor = &graph.articles[1].anchors[0];
         assert_eq!(first["id"], format!("old-{anchor}"));
         assert_eq!(first["text"], "We will win the war,");
         assert_eq!(first["speaker"], "Vladimir Putin");

@@ -13,7 +13,7 @@ use crate::config::Config;
 use crate::content::Article;
 use crate::content::date::PubDate;
 use crate::graph::SiteGraph;
-use crate::graph::speakers::QuoteRef;
+use crate::graph::speakers::{QuoteRef, Speaker};
 
 /// Entries in each feed at most.
 pub const FEED_ENTRIES: usize = 50;
@@ -218,7 +218,7 @@ fn article_entry(r: &Renderer, id: usize) -> Entry {
     if let Some(dek) = article.dek.as_deref().filter(|d| !d.trim().is_empty()) {
         summary.push_str(&format!("<p><strong>{}</strong></p>", html(dek.trim())));
     }
-    let text = r.summaries.get(id).map_or("", String::as_str);
+    let text = r.graph.articles[id].listing_summary.as_str();
     if !text.is_empty() {
         summary.push_str(&format!("<p>{}</p>", html(text)));
     }
@@ -254,27 +254,30 @@ pub fn site_feed(r: &Renderer) -> OutputFile {
     .into_file(r.config)
 }
 
-/// `topics/<slug>/atom.xml` for every topic: its latest articles.
+/// `topics/<slug>/atom.xml`: the topic's latest articles.
+pub fn topic_feed(r: &Renderer, topic: &crate::graph::Topic) -> OutputFile {
+    let page = topic_path(&topic.slug);
+    Feed {
+        path: format!("{page}{FEED_FILE}"),
+        title: format!("{} · {}", topic.name, r.config.title),
+        subtitle: format!("Articles about {} in {}", topic.name, r.config.title),
+        page,
+        entries: topic
+            .articles
+            .iter()
+            .take(FEED_ENTRIES)
+            .map(|&id| article_entry(r, id))
+            .collect(),
+    }
+    .into_file(r.config)
+}
+
+/// `topics/<slug>/atom.xml` for every topic.
 pub fn topic_feeds(r: &Renderer) -> Vec<OutputFile> {
     r.graph
         .topics
         .values()
-        .map(|topic| {
-            let page = topic_path(&topic.slug);
-            Feed {
-                path: format!("{page}{FEED_FILE}"),
-                title: format!("{} · {}", topic.name, r.config.title),
-                subtitle: format!("Articles about {} in {}", topic.name, r.config.title),
-                page,
-                entries: topic
-                    .articles
-                    .iter()
-                    .take(FEED_ENTRIES)
-                    .map(|&id| article_entry(r, id))
-                    .collect(),
-            }
-            .into_file(r.config)
-        })
+        .map(|topic| topic_feed(r, topic))
         .collect()
 }
 
@@ -295,7 +298,7 @@ fn first_words(text: &str) -> String {
 fn quote_entry(config: &Config, graph: &SiteGraph, name: &str, r: QuoteRef) -> Entry {
     let article = &graph.articles[r.article];
     let quote = &article.quotes[r.quote];
-    let anchor = &graph.quote_anchors[r.article][r.quote];
+    let anchor = &graph.articles[r.article].anchors[r.quote];
     let path = quote_path(&article.slug, anchor);
     let text = super::data::quote_text(article, quote);
     let mut content = format!(
@@ -322,44 +325,47 @@ fn quote_entry(config: &Config, graph: &SiteGraph, name: &str, r: QuoteRef) -> E
     }
 }
 
-/// `speakers/<slug>/atom.xml` for every quoted speaker (those with a page): one entry per
+/// `speakers/<slug>/atom.xml` for a quoted speaker (one with a page): one entry per
 /// quotation, newest article first (quotes of one article in reading order).
+pub fn speaker_feed(config: &Config, graph: &SiteGraph, speaker: &Speaker) -> OutputFile {
+    // Article ids run newest first, so ascending (article, quote) is newest first.
+    let mut refs = speaker.quotes.clone();
+    refs.sort_by_key(|q| (q.article, q.quote));
+    let entry = speaker.entry.and_then(|e| graph.registry.get(e));
+    let about: Vec<&str> = entry
+        .into_iter()
+        .flat_map(|e| [e.role.as_deref(), e.organisation.as_deref()])
+        .flatten()
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    let who = if about.is_empty() {
+        speaker.name.clone()
+    } else {
+        format!("{} ({})", speaker.name, about.join(", "))
+    };
+    let page = speaker_path(&speaker.slug);
+    Feed {
+        path: format!("{page}{FEED_FILE}"),
+        title: format!("{} · quotes in {}", speaker.name, config.title),
+        subtitle: format!("What {who} says, as quoted in {}", config.title),
+        page,
+        entries: refs
+            .into_iter()
+            .take(FEED_ENTRIES)
+            .map(|q| quote_entry(config, graph, &speaker.name, q))
+            .collect(),
+    }
+    .into_file(config)
+}
+
+/// Every quoted speaker's feed.
 pub fn speaker_feeds(config: &Config, graph: &SiteGraph) -> Vec<OutputFile> {
     graph
         .speakers
         .speakers
         .iter()
         .filter(|speaker| !speaker.quotes.is_empty())
-        .map(|speaker| {
-            // Article ids run newest first, so ascending (article, quote) is newest first.
-            let mut refs = speaker.quotes.clone();
-            refs.sort_by_key(|q| (q.article, q.quote));
-            let entry = speaker.entry.and_then(|e| graph.registry.get(e));
-            let about: Vec<&str> = entry
-                .into_iter()
-                .flat_map(|e| [e.role.as_deref(), e.organisation.as_deref()])
-                .flatten()
-                .filter(|s| !s.trim().is_empty())
-                .collect();
-            let who = if about.is_empty() {
-                speaker.name.clone()
-            } else {
-                format!("{} ({})", speaker.name, about.join(", "))
-            };
-            let page = speaker_path(&speaker.slug);
-            Feed {
-                path: format!("{page}{FEED_FILE}"),
-                title: format!("{} · quotes in {}", speaker.name, config.title),
-                subtitle: format!("What {who} says, as quoted in {}", config.title),
-                page,
-                entries: refs
-                    .into_iter()
-                    .take(FEED_ENTRIES)
-                    .map(|q| quote_entry(config, graph, &speaker.name, q))
-                    .collect(),
-            }
-            .into_file(config)
-        })
+        .map(|speaker| speaker_feed(config, graph, speaker))
         .collect()
 }
 
@@ -448,7 +454,16 @@ fn lastmod(date: &PubDate) -> String {
 /// `<lastmod>` for article pages. URLs are absolute when a host is configured, else
 /// root-relative (the sitemap protocol wants absolute ones: set `base_url` for crawlers).
 pub fn sitemap(config: &Config, graph: &SiteGraph, pages: &[OutputFile]) -> OutputFile {
-    let mut paths: Vec<&str> = pages.iter().filter_map(|p| page_path(&p.path)).collect();
+    sitemap_of(config, graph, pages.iter().map(|p| p.path.as_str()))
+}
+
+/// The sitemap of the output files at these paths.
+pub fn sitemap_of<'p>(
+    config: &Config,
+    graph: &SiteGraph,
+    files: impl Iterator<Item = &'p str>,
+) -> OutputFile {
+    let mut paths: Vec<&str> = files.filter_map(page_path).collect();
     paths.sort_unstable();
     paths.dedup();
     let mut out = String::with_capacity(128 + paths.len() * 96);
@@ -527,6 +542,11 @@ pub(crate) mod test_site {
             body: Body::Plain(std::iter::once(0..text.len()).collect()),
             quote_notes: Vec::new(),
             quotes: crate::quotes::extract(text, &[Block::paragraph(0..text.len())]),
+            anchors: Vec::new(),
+            listing_summary: String::new(),
+            links: Vec::new(),
+            facts: 0,
+            fingerprint: 0,
         }
     }
 
@@ -698,7 +718,7 @@ mod tests {
             "<subtitle>What Vladimir Putin (President, Kremlin &amp; &lt;Co&gt;) says, as quoted in T &amp; &lt;Co&gt;</subtitle>"
         ));
         assert_eq!(xml.matches("<entry>").count(), 2);
-        let anchor = &graph.quote_anchors[0][0];
+        let anchor = &graph.articles[0].anchors[0];
         let link = format!("https://example.org/news/articles/new/#{anchor}");
         assert!(xml.contains(&format!("<id>{link}</id>")), "{xml}");
         assert!(xml.contains(&format!("href=\"{link}\"")));
@@ -736,7 +756,7 @@ mod tests {
     #[test]
     fn an_empty_site_has_a_valid_dated_feed() {
         let config = config("https://example.org/");
-        let graph = SiteGraph::build(Vec::new(), Vec::new(), Vec::new()).unwrap();
+        let graph = SiteGraph::build(Vec::<Article>::new(), Vec::new(), Vec::new()).unwrap();
         let (tera, sources) = theme();
         let r = Renderer::new(&config, &graph, &tera, &sources);
         let xml = text(&site_feed(&r)).to_string();

@@ -2,7 +2,9 @@
 
 pub mod data;
 pub mod feeds;
+pub mod inputs;
 pub mod markdown;
+pub mod plan;
 pub mod quotes;
 pub mod search;
 pub mod templates;
@@ -29,7 +31,7 @@ pub struct OutputFile {
 }
 
 /// Length of the summaries made from an article's first paragraph.
-const SUMMARY_CHARS: usize = 240;
+pub const SUMMARY_CHARS: usize = 240;
 
 /// The prefix that leads from a page at `site_path` back to the site root.
 pub fn relative_root(site_path: &str) -> String {
@@ -47,8 +49,8 @@ pub struct Renderer<'a> {
     pub graph: &'a SiteGraph,
     pub tera: &'a Tera,
     pub sources: &'a TemplateSources,
-    /// One per article: the front matter summary or the start of the first paragraph.
-    pub summaries: Vec<String>,
+    /// The topics in index order, so that pages can name a topic by number.
+    pub topic_list: Vec<&'a crate::graph::Topic>,
 }
 
 impl<'a> Renderer<'a> {
@@ -58,20 +60,12 @@ impl<'a> Renderer<'a> {
         tera: &'a Tera,
         sources: &'a TemplateSources,
     ) -> Self {
-        let summaries = graph
-            .articles
-            .par_iter()
-            .map(|a| match &a.summary {
-                Some(summary) => summary.trim().to_string(),
-                None => markdown::first_paragraph_text(a, SUMMARY_CHARS),
-            })
-            .collect();
         Renderer {
+            topic_list: graph.topics.values().collect(),
             config,
             graph,
             tera,
             sources,
-            summaries,
         }
     }
 
@@ -111,14 +105,18 @@ impl<'a> Renderer<'a> {
     }
 
     fn card(&self, id: usize) -> ArticleCard<'_> {
-        ArticleCard::new(self.graph, id, &self.summaries[id])
+        ArticleCard::new(self.graph, id, &self.graph.articles[id].listing_summary)
     }
 
     fn article_page(&self, id: usize) -> Result<OutputFile, Diagnostic> {
         let article = &self.graph.articles[id];
         let card = self.card(id);
         let path = card.path.clone();
-        let meta = self.meta(article.title.clone(), self.summaries[id].clone(), &path);
+        let meta = self.meta(
+            article.title.clone(),
+            article.listing_summary.clone(),
+            &path,
+        );
         let root = meta.root.clone();
         let resolve = |target: &str| {
             let (path, fragment) = crate::graph::links::split_target(target);
@@ -175,7 +173,7 @@ impl<'a> Renderer<'a> {
                 headline_anchors: article
                     .quotes
                     .iter()
-                    .zip(&self.graph.quote_anchors[id])
+                    .zip(&self.graph.articles[id].anchors)
                     .filter(|(q, _)| q.kind == crate::quotes::QuoteKind::Headline)
                     .map(|(_, a)| a.as_str())
                     .collect(),
@@ -377,61 +375,50 @@ impl<'a> Renderer<'a> {
         )
     }
 
-    /// `base` is the first page's site path; later pages live at `<base>page/N/`.
-    fn paginated(
+    /// Page `n` (from 1) of a listing whose first page is at `base`, showing `chunk` of `count`
+    /// articles; later pages live at `<base>page/N/`.
+    #[allow(clippy::too_many_arguments)]
+    fn listing_page(
         &self,
         template: &str,
         base: &str,
         title: &str,
         description: &str,
-        ids: &[usize],
+        (chunk, count): (&[usize], usize),
         topic: Option<&crate::graph::Topic>,
-    ) -> Vec<Result<OutputFile, Diagnostic>> {
-        let per_page = self.config.articles_per_page;
-        let total = ids.len().div_ceil(per_page).max(1);
-        let page_path = |n: usize| {
-            if n == 1 {
-                base.to_string()
-            } else {
-                format!("{base}page/{n}/")
-            }
+        n: usize,
+    ) -> Result<OutputFile, Diagnostic> {
+        let total = listing_pages(count, self.config.articles_per_page);
+        let articles: Vec<ArticleCard> = chunk.iter().map(|&id| self.card(id)).collect();
+        let page_title = if n == 1 {
+            title.to_string()
+        } else {
+            format!("{title} (page {n})")
         };
-        (1..=total)
-            .into_par_iter()
-            .map(|n| {
-                let chunk = ids.chunks(per_page).nth(n - 1).unwrap_or(&[]);
-                let articles: Vec<ArticleCard> = chunk.iter().map(|&id| self.card(id)).collect();
-                let page_title = if n == 1 {
-                    title.to_string()
-                } else {
-                    format!("{title} (page {n})")
-                };
-                let meta = self.meta(page_title, description.to_string(), &page_path(n));
-                #[derive(Serialize)]
-                struct Vars<'v> {
-                    articles: Vec<ArticleCard<'v>>,
-                    pagination: PaginationView,
-                    topic: Option<TopicSummary<'v>>,
-                }
-                self.render(
-                    template,
-                    meta,
-                    Vars {
-                        articles,
-                        pagination: PaginationView {
-                            current: n,
-                            total,
-                            previous: (n > 1).then(|| page_path(n - 1)),
-                            next: (n < total).then(|| page_path(n + 1)),
-                        },
-                        topic: topic.map(|t| TopicSummary {
-                            link: TopicLink::from(t),
-                            count: t.articles.len(),
-                        }),
-                    },
-                )
-            })
-            .collect()
+        let meta = self.meta(page_title, description.to_string(), &listing_path(base, n));
+        #[derive(Serialize)]
+        struct Vars<'v> {
+            articles: Vec<ArticleCard<'v>>,
+            pagination: PaginationView,
+            topic: Option<TopicSummary<'v>>,
+        }
+        self.render(
+            template,
+            meta,
+            Vars {
+                articles,
+                pagination: PaginationView {
+                    current: n,
+                    total,
+                    previous: (n > 1).then(|| listing_path(base, n - 1)),
+                    next: (n < total).then(|| listing_path(base, n + 1)),
+                },
+                topic: topic.map(|t| TopicSummary {
+                    link: TopicLink::from(t),
+                    count: t.articles.len(),
+                }),
+            },
+        )
     }
 
     fn home(&self) -> Result<OutputFile, Diagnostic> {
@@ -504,68 +491,21 @@ impl<'a> Renderer<'a> {
         self.render_all_with_progress(&crate::progress::NoProgress)
     }
 
-    /// `render_all`, telling `progress` as each article and speaker page is done (most of the work).
+    /// `render_all`, announcing the render phase with its page count and each page done.
     pub fn render_all_with_progress(
         &self,
         progress: &dyn crate::progress::BuildProgress,
     ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-        let mut results: Vec<Result<OutputFile, Diagnostic>> = (0..self.graph.articles.len())
-            .into_par_iter()
-            .map(|id| {
-                let page = self.article_page(id);
-                progress.item_done();
-                page
-            })
-            .collect();
-        results.push(self.home());
-        let all_ids: Vec<usize> = (0..self.graph.articles.len()).collect();
-        results.extend(self.paginated(
-            "articles.html",
-            "articles/",
-            "All articles",
-            &format!("Every article in {}", self.config.title),
-            &all_ids,
-            None,
-        ));
-        results.push(self.topics_index());
-        results.extend(
-            (0..self.graph.speakers.speakers.len())
-                .into_par_iter()
-                .filter(|&s| !self.graph.speakers.speakers[s].quotes.is_empty())
-                .map(|s| {
-                    let page = self.speaker_page(s);
-                    progress.item_done();
-                    page
-                })
-                .collect::<Vec<_>>(),
-        );
-        results.push(self.speakers_index());
-        results.extend((0..self.graph.digests.len()).map(|i| self.digest_page(i)));
-        results.push(self.digests_index());
-        let topic_pages: Vec<Result<OutputFile, Diagnostic>> = self
-            .graph
-            .topics
-            .values()
-            .collect::<Vec<_>>()
+        let plan = self.plan();
+        progress.phase("render", plan.len());
+        let results: Vec<Result<OutputFile, Diagnostic>> = plan
             .par_iter()
-            .flat_map_iter(|topic| {
-                self.paginated(
-                    "topic.html",
-                    &topic_path(&topic.slug),
-                    &topic.name,
-                    &format!("Articles about {} in {}", topic.name, self.config.title),
-                    &topic.articles,
-                    Some(*topic),
-                )
+            .map(|&page| {
+                let file = self.render_page(page);
+                progress.item_done();
+                file
             })
             .collect();
-        results.extend(topic_pages);
-        results.push(self.not_found());
-        results.push(search::search_page(self));
-        results.push(Ok(search::search_index(self)));
-        results.extend(feeds::all_feeds(self).into_iter().map(Ok));
-        results.extend(data::all_data(self).into_iter().map(Ok));
-
         let mut files = Vec::with_capacity(results.len());
         let mut problems = Vec::new();
         for result in results {
@@ -580,12 +520,24 @@ impl<'a> Renderer<'a> {
             }
         }
         if problems.is_empty() {
-            files.push(feeds::sitemap(self.config, self.graph, &files));
-            files.push(feeds::robots(self.config));
             Ok(files)
         } else {
             Err(problems)
         }
+    }
+}
+
+/// How many pages a listing of `count` articles takes (at least one, even when empty).
+pub fn listing_pages(count: usize, per_page: usize) -> usize {
+    count.div_ceil(per_page.max(1)).max(1)
+}
+
+/// The site path of page `n` of a listing whose first page is `base`.
+pub fn listing_path(base: &str, n: usize) -> String {
+    if n == 1 {
+        base.to_string()
+    } else {
+        format!("{base}page/{n}/")
     }
 }
 

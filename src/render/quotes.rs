@@ -52,7 +52,7 @@ pub struct QuoteView<'a> {
 pub fn quote_view<'a>(graph: &'a SiteGraph, r: QuoteRef) -> QuoteView<'a> {
     let article = &graph.articles[r.article];
     let quote = &article.quotes[r.quote];
-    let anchor = graph.quote_anchors[r.article][r.quote].as_str();
+    let anchor = graph.articles[r.article].anchors[r.quote].as_str();
     QuoteView {
         text: super::data::quote_text(article, quote),
         anchor,
@@ -140,7 +140,7 @@ fn quote_marks(graph: &SiteGraph, id: usize, root: &str) -> Vec<QuoteMark> {
         .enumerate()
         .filter(|(_, q)| q.kind != QuoteKind::Headline)
         .map(|(i, q)| {
-            let anchor = &graph.quote_anchors[id][i];
+            let anchor = &graph.articles[id].anchors[i];
             let speaker = graph.speakers.quote_speakers[id][i]
                 .map(|s| speaker_link(graph, &graph.speakers.speakers[s]));
             let mut open = format!("<span class=\"quote\" id=\"{anchor}\"");

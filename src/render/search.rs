@@ -89,7 +89,7 @@ fn index<'a>(r: &'a Renderer<'_>) -> SearchIndex<'a> {
             t: &article.title,
             p: article_path(&article.slug),
             d: article.date.as_ref().map(|d| d.iso_date()),
-            s: r.summaries.get(id).map_or("", String::as_str),
+            s: &article.listing_summary,
             k: graph.article_topics[id]
                 .iter()
                 .filter_map(|slug| graph.topics.get(slug))
@@ -121,7 +121,7 @@ fn index<'a>(r: &'a Renderer<'_>) -> SearchIndex<'a> {
                     t: quote_text(article, quote),
                     s: speaker,
                     a: &article.title,
-                    p: quote_path(&article.slug, &graph.quote_anchors[id][i]),
+                    p: quote_path(&article.slug, &graph.articles[id].anchors[i]),
                 }
             })
         })
@@ -235,7 +235,7 @@ mod tests {
             .unwrap();
         assert_eq!(war["s"], "Vladimir Putin");
         assert_eq!(war["a"], "Old news");
-        let anchor = &graph.quote_anchors[graph.by_slug["old"]][0];
+        let anchor = &graph.articles[graph.by_slug["old"]].anchors[0];
         assert_eq!(war["p"], format!("articles/old/#{anchor}"));
         let trade: Vec<&str> = quotes
             .iter()
@@ -264,7 +264,12 @@ mod tests {
     #[test]
     fn an_empty_site_has_an_empty_index() {
         let config = config("https://example.org/");
-        let graph = SiteGraph::build(Vec::new(), Vec::new(), Vec::new()).unwrap();
+        let graph = SiteGraph::build(
+            Vec::<crate::content::Article>::new(),
+            Vec::new(),
+            Vec::new(),
+        )
+        .unwrap();
         let (tera, sources) = theme();
         let r = Renderer::new(&config, &graph, &tera, &sources);
         assert_eq!(

@@ -101,6 +101,13 @@ fn site_templates(root: &Path) -> Result<Vec<(String, PathBuf, String)>, Vec<Dia
     }
 }
 
+/// A number for the site's own templates (names and texts), to tell whether to load them again.
+pub fn site_fingerprint(root: &Path) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    crate::render::inputs::hash_debug(&mut h, &site_templates(root));
+    std::hash::Hasher::finish(&h)
+}
+
 /// Loads the theme and the site's overrides into one Tera, or every template problem found.
 pub fn load(root: &Path) -> Result<(Tera, TemplateSources), Vec<Diagnostic>> {
     let mut templates: BTreeMap<String, String> = THEME_TEMPLATES

@@ -1,0 +1,192 @@
+//! Every file of the built site, named by what it is made from, so that a build can render
+//! them all in parallel and an incremental build can render just the ones whose inputs changed.
+
+use super::views::{article_path, speaker_path, topic_path};
+use super::{OutputFile, Renderer, data, digest_path, feeds, listing_pages, listing_path, search};
+use crate::error::Diagnostic;
+
+/// One output file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Page {
+    Article(usize),
+    ArticleJson(usize),
+    /// Page `n` (from 1) of `articles/`.
+    Articles(usize),
+    Home,
+    TopicsIndex,
+    /// Topic number `t` (in `Renderer::topic_list`), page `n`.
+    Topic(usize, usize),
+    TopicFeed(usize),
+    /// A quoted speaker: every speaker with quotes has a page and a feed.
+    Speaker(usize),
+    SpeakerFeed(usize),
+    SpeakersIndex,
+    Digest(usize),
+    DigestsIndex,
+    DigestFeed,
+    SiteFeed,
+    NotFound,
+    SearchPage,
+    SearchIndex,
+    QuotesJson,
+    SpeakersJson,
+    Sitemap,
+    Robots,
+}
+
+impl Renderer<'_> {
+    /// Every output file of the site, in a fixed order.
+    pub fn plan(&self) -> Vec<Page> {
+        let graph = self.graph;
+        let per_page = self.config.articles_per_page;
+        let articles = graph.articles.len();
+        let mut plan = Vec::with_capacity(articles * 2 + graph.speakers.speakers.len() * 2 + 64);
+        plan.extend((0..articles).map(Page::Article));
+        plan.extend((0..articles).map(Page::ArticleJson));
+        plan.push(Page::Home);
+        plan.extend((1..=listing_pages(articles, per_page)).map(Page::Articles));
+        plan.push(Page::TopicsIndex);
+        for (t, topic) in self.topic_list.iter().enumerate() {
+            plan.extend(
+                (1..=listing_pages(topic.articles.len(), per_page)).map(|n| Page::Topic(t, n)),
+            );
+            plan.push(Page::TopicFeed(t));
+        }
+        for (s, speaker) in graph.speakers.speakers.iter().enumerate() {
+            if !speaker.quotes.is_empty() {
+                plan.push(Page::Speaker(s));
+                plan.push(Page::SpeakerFeed(s));
+            }
+        }
+        plan.push(Page::SpeakersIndex);
+        plan.extend((0..graph.digests.len()).map(Page::Digest));
+        plan.push(Page::DigestsIndex);
+        // An empty feed is an error to feed readers: no digests, no digest feed.
+        if !graph.digests.is_empty() {
+            plan.push(Page::DigestFeed);
+        }
+        plan.extend([
+            Page::SiteFeed,
+            Page::NotFound,
+            Page::SearchPage,
+            Page::SearchIndex,
+            Page::QuotesJson,
+            Page::SpeakersJson,
+            Page::Sitemap,
+            Page::Robots,
+        ]);
+        plan
+    }
+
+    /// Where a page's file goes, relative to the output folder.
+    pub fn file_of(&self, page: Page) -> String {
+        let graph = self.graph;
+        let html = |site_path: String| format!("{site_path}index.html");
+        match page {
+            Page::Article(id) => html(article_path(&graph.articles[id].slug)),
+            Page::ArticleJson(id) => {
+                format!("{}article.json", article_path(&graph.articles[id].slug))
+            }
+            Page::Articles(n) => html(listing_path("articles/", n)),
+            Page::Home => "index.html".to_string(),
+            Page::TopicsIndex => "topics/index.html".to_string(),
+            Page::Topic(t, n) => html(listing_path(&topic_path(&self.topic_list[t].slug), n)),
+            Page::TopicFeed(t) => format!(
+                "{}{}",
+                topic_path(&self.topic_list[t].slug),
+                feeds::FEED_FILE
+            ),
+            Page::Speaker(s) => html(speaker_path(&graph.speakers.speakers[s].slug)),
+            Page::SpeakerFeed(s) => {
+                format!(
+                    "{}{}",
+                    speaker_path(&graph.speakers.speakers[s].slug),
+                    feeds::FEED_FILE
+                )
+            }
+            Page::SpeakersIndex => "speakers/index.html".to_string(),
+            Page::Digest(i) => html(digest_path(&graph.digests[i].file.slug)),
+            Page::DigestsIndex => "digests/index.html".to_string(),
+            Page::DigestFeed => format!("digests/{}", feeds::FEED_FILE),
+            Page::SiteFeed => feeds::FEED_FILE.to_string(),
+            Page::NotFound => "404.html".to_string(),
+            Page::SearchPage => html(search::SEARCH_PATH.to_string()),
+            Page::SearchIndex => search::INDEX_PATH.to_string(),
+            Page::QuotesJson => "quotes.json".to_string(),
+            Page::SpeakersJson => "speakers.json".to_string(),
+            Page::Sitemap => "sitemap.xml".to_string(),
+            Page::Robots => "robots.txt".to_string(),
+        }
+    }
+
+    /// The articles of page `n` (from 1) of a listing.
+    pub(super) fn chunk<'l>(&self, ids: &'l [usize], n: usize) -> &'l [usize] {
+        ids.chunks(self.config.articles_per_page.max(1))
+            .nth(n - 1)
+            .unwrap_or(&[])
+    }
+
+    /// Renders one page.
+    pub fn render_page(&self, page: Page) -> Result<OutputFile, Diagnostic> {
+        let graph = self.graph;
+        let title = &self.config.title;
+        match page {
+            Page::Article(id) => self.article_page(id),
+            Page::ArticleJson(id) => Ok(data::article_json(self, id)),
+            Page::Articles(n) => {
+                let count = graph.articles.len();
+                let per_page = self.config.articles_per_page;
+                let chunk: Vec<usize> = ((n - 1) * per_page..(n * per_page).min(count)).collect();
+                self.listing_page(
+                    "articles.html",
+                    "articles/",
+                    "All articles",
+                    &format!("Every article in {title}"),
+                    (&chunk, count),
+                    None,
+                    n,
+                )
+            }
+            Page::Home => self.home(),
+            Page::TopicsIndex => self.topics_index(),
+            Page::Topic(t, n) => {
+                let topic = self.topic_list[t];
+                self.listing_page(
+                    "topic.html",
+                    &topic_path(&topic.slug),
+                    &topic.name,
+                    &format!("Articles about {} in {title}", topic.name),
+                    (self.chunk(&topic.articles, n), topic.articles.len()),
+                    Some(topic),
+                    n,
+                )
+            }
+            Page::TopicFeed(t) => Ok(feeds::topic_feed(self, self.topic_list[t])),
+            Page::Speaker(s) => self.speaker_page(s),
+            Page::SpeakerFeed(s) => Ok(feeds::speaker_feed(
+                self.config,
+                graph,
+                &graph.speakers.speakers[s],
+            )),
+            Page::SpeakersIndex => self.speakers_index(),
+            Page::Digest(i) => self.digest_page(i),
+            Page::DigestsIndex => self.digests_index(),
+            Page::DigestFeed => Ok(feeds::digest_feed(self)),
+            Page::SiteFeed => Ok(feeds::site_feed(self)),
+            Page::NotFound => self.not_found(),
+            Page::SearchPage => search::search_page(self),
+            Page::SearchIndex => Ok(search::search_index(self)),
+            Page::QuotesJson => Ok(data::quotes_json(self.config, graph)),
+            Page::SpeakersJson => Ok(data::speakers_json(self.config, graph)),
+            Page::Sitemap => {
+                let files: Vec<String> = self.plan().into_iter().map(|p| self.file_of(p)).collect();
+                Ok(feeds::sitemap_of(
+                    self.config,
+                    graph,
+                    files.iter().map(String::as_str),
+                ))
+            }
+            Page::Robots => Ok(feeds::robots(self.config)),
+        }
+    }
+}
