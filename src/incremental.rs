@@ -641,9 +641,10 @@ impl Session {
             }
             swaps.push((id, article));
         }
-        for &(id, article) in &swaps {
-            last.graph.articles[id] = article.clone();
-        }
+        let previous: Vec<Arc<Article>> = swaps
+            .iter()
+            .map(|&(id, article)| std::mem::replace(&mut last.graph.articles[id], article.clone()))
+            .collect();
         let renderer = Renderer::new(&last.config, &last.graph, &last.tera, &last.sources);
         let rendered: Vec<(String, u64, std::result::Result<OutputFile, Diagnostic>)> = swaps
             .par_iter()
@@ -672,8 +673,10 @@ impl Session {
             }
         }
         if !problems.is_empty() {
-            // Leave the graph consistent with what is on disk: force a full pass next time.
-            self.last = None;
+            // Put the old texts back, so that the graph still matches what is on disk.
+            for (&(id, _), old) in swaps.iter().zip(previous) {
+                last.graph.articles[id] = old;
+            }
             return Err(failure(problems));
         }
         for (file, inputs, page) in done {

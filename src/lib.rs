@@ -15,6 +15,7 @@ pub mod output;
 pub mod progress;
 pub mod quotes;
 pub mod render;
+pub mod serve;
 
 pub use build::{BuildOptions, BuildReport, build, build_in_memory};
 pub use error::{Diagnostic, Error, Result};

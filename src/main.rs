@@ -25,7 +25,7 @@ struct Cli {
     /// Print only errors and warnings about replaced files
     #[arg(long, short, global = true, conflicts_with = "verbose")]
     quiet: bool,
-    /// Say more: the time of each build phase, every warning
+    /// Say more: the time of each build phase, every warning, every file watch writes
     #[arg(long, short, global = true)]
     verbose: bool,
 }
@@ -55,6 +55,45 @@ enum Command {
         /// The site's folder (the one holding site.toml)
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// Include articles marked draft = true
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Build, serve the site on http://127.0.0.1:1111/ and rebuild on every save, reloading
+    /// open browser tabs; a failed save shows its error over the page until the next good one
+    #[command(after_help = cli::SERVE_HELP)]
+    Serve {
+        /// The site's folder (the one holding site.toml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site (overrides output_dir in site.toml)
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The port to listen on (0: any free port)
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; anything but loopback shows the preview to the network
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
+        /// Include articles marked draft = true
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Build, then rebuild the output folder on every save (like serve, without the server)
+    #[command(after_help = cli::WATCH_HELP)]
+    Watch {
+        /// The site's folder (the one holding site.toml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site (overrides output_dir in site.toml)
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The URL the site is served from, e.g. https://example.org/news/
+        #[arg(long)]
+        base_url: Option<String>,
         /// Include articles marked draft = true
         #[arg(long)]
         drafts: bool,
@@ -103,6 +142,55 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Quotes { json, paths } => quotes_command(&paths, json),
+        Command::Serve {
+            root,
+            output,
+            port,
+            bind,
+            open,
+            drafts,
+        } => {
+            let options = BuildOptions {
+                root,
+                overrides: Overrides {
+                    output_dir: output,
+                    base_url: None,
+                },
+                drafts,
+            };
+            let serve = gazette::serve::ServeOptions { bind, port, open };
+            let verbosity = gazette::serve::Verbosity {
+                quiet: verbosity == Verbosity::Quiet,
+                verbose: false,
+            };
+            match gazette::serve::serve(options, serve, verbosity) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => report_failure(&error),
+            }
+        }
+        Command::Watch {
+            root,
+            output,
+            base_url,
+            drafts,
+        } => {
+            let options = BuildOptions {
+                root,
+                overrides: Overrides {
+                    output_dir: output,
+                    base_url,
+                },
+                drafts,
+            };
+            let verbosity = gazette::serve::Verbosity {
+                quiet: verbosity == Verbosity::Quiet,
+                verbose: verbosity == Verbosity::Verbose,
+            };
+            match gazette::serve::watch(options, verbosity) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => report_failure(&error),
+            }
+        }
         Command::Check { root, drafts } => {
             let options = BuildOptions {
                 root,

@@ -828,6 +828,8 @@ fn every_command_has_examples_and_the_exit_codes_are_documented() {
     for command in [
         "build",
         "check",
+        "serve",
+        "watch",
         "quotes",
         "init",
         "new",

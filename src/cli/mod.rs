@@ -26,6 +26,7 @@ Examples:
   gazette new article \"Council votes\" --root my-site
   gazette import scraped/ --source CNN --root my-site
   gazette build --root my-site              write the site into my-site/public/
+  gazette serve --root my-site              preview it, reloading on every save
   gazette check --root my-site              what an editor should look at
   gazette completions bash > ~/.local/share/bash-completion/completions/gazette
 
@@ -60,6 +61,23 @@ Examples:
   gazette quotes --json content/articles/*.md > quotes.json
 
 Exit status: 0 every file read, 1 a file could not be read (the others are printed), 2 usage.";
+
+pub const SERVE_HELP: &str = "\
+Examples:
+  gazette serve                       preview the site in this folder at http://127.0.0.1:1111/
+  gazette serve --root my-site --open --port 8080
+  gazette serve --drafts --quiet      with drafts, printing only errors
+
+It runs until stopped (Ctrl-C). Exit status: 1 the site cannot be served (no site.toml,
+the port is taken), 2 usage.";
+
+pub const WATCH_HELP: &str = "\
+Examples:
+  gazette watch                       rebuild public/ on every save
+  gazette watch --root my-site --output /srv/preview --verbose
+
+It runs until stopped (Ctrl-C). Exit status: 1 the site cannot be watched (no site.toml),
+2 usage.";
 
 const INIT_HELP: &str = "\
 Examples:
