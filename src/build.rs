@@ -6,10 +6,11 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::config::{Config, Overrides};
-use crate::content::{self, Article};
+use crate::content;
 use crate::error::{Diagnostic, Error, Result};
 use crate::graph::SiteGraph;
 use crate::output;
+use crate::progress::{BuildProgress, NoProgress};
 use crate::render::{OutputFile, Renderer, templates};
 
 #[derive(Debug, Clone, Default)]
@@ -79,14 +80,24 @@ fn has_errors(diagnostics: &[Diagnostic]) -> bool {
 
 /// Builds the whole site in memory; nothing is written.
 pub fn build_in_memory(options: &BuildOptions) -> Result<SiteBuild> {
+    build_in_memory_with_progress(options, &NoProgress)
+}
+
+/// `build_in_memory`, telling `progress` where it is.
+pub fn build_in_memory_with_progress(
+    options: &BuildOptions,
+    progress: &dyn BuildProgress,
+) -> Result<SiteBuild> {
     let mut clock = PhaseClock::new();
     let root = options.root.as_path();
+    progress.phase("load", 0);
     let config = Config::load(root, &options.overrides)?;
     let files = content::find_articles(root)?;
     let statics = output::find_static(root)?;
     clock.lap("load");
 
-    let parsed = content::parse_all(root, &files);
+    progress.phase("parse", files.len());
+    let parsed = content::parse_all_with_progress(root, &files, progress);
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let mut articles = Vec::with_capacity(parsed.len());
     let mut drafts_skipped = 0;
@@ -109,7 +120,15 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<SiteBuild> {
     clock.lap("parse");
 
     // Extract: quotations and the editor's annotations, per article in parallel.
-    let unmatched: Vec<Vec<Diagnostic>> = articles.par_iter_mut().map(Article::extract).collect();
+    progress.phase("extract", articles.len());
+    let unmatched: Vec<Vec<Diagnostic>> = articles
+        .par_iter_mut()
+        .map(|article| {
+            let unmatched = article.extract();
+            progress.item_done();
+            unmatched
+        })
+        .collect();
     diagnostics.extend(unmatched.into_iter().flatten());
     clock.lap("extract");
     let (tera, sources) = match templates {
@@ -121,6 +140,7 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<SiteBuild> {
         }
     };
 
+    progress.phase("link", 0);
     let graph = SiteGraph::build(articles, registry, digest_files).map_err(|problems| {
         diagnostics.extend(problems);
         failure(std::mem::take(&mut diagnostics))
@@ -128,7 +148,7 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<SiteBuild> {
     clock.lap("link");
 
     let pages = Renderer::new(&config, &graph, &tera, &sources)
-        .render_all()
+        .render_all_with_progress(progress)
         .map_err(|problems| {
             diagnostics.extend(problems);
             failure(std::mem::take(&mut diagnostics))
@@ -151,9 +171,18 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<SiteBuild> {
 
 /// Builds the site and swaps it into the output folder.
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
+    build_with_progress(options, &NoProgress)
+}
+
+/// `build`, telling `progress` where it is.
+pub fn build_with_progress(
+    options: &BuildOptions,
+    progress: &dyn BuildProgress,
+) -> Result<BuildReport> {
     let started = Instant::now();
-    let site = build_in_memory(options)?;
+    let site = build_in_memory_with_progress(options, progress)?;
     output::check_output_dir(&options.root, &site.config.output_dir)?;
+    progress.phase("write", 0);
     let write_started = Instant::now();
     let files_written = output::write_site(&site.config.output_dir, &site.pages, &site.statics)?;
     let mut phases = site.phases;

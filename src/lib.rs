@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod check;
+pub mod commands;
 pub mod config;
 pub mod content;
 pub mod error;
@@ -11,6 +12,7 @@ pub mod extract;
 pub mod graph;
 pub mod incremental;
 pub mod output;
+pub mod progress;
 pub mod quotes;
 pub mod render;
 pub mod serve;

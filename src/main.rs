@@ -1,10 +1,13 @@
 //! The `gazette` command line: parse arguments, call the library, map errors to exit codes.
 
+mod cli;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
+use cli::term::{self, Verbosity, err, out};
 use gazette::build::display_path;
 use gazette::config::Overrides;
 use gazette::{BuildOptions, Error};
@@ -13,16 +16,24 @@ use gazette::{BuildOptions, Error};
 #[command(
     name = "gazette",
     version,
-    about = "A static site generator for annotated news digests"
+    about = "A static site generator for annotated news digests",
+    after_help = cli::MAIN_HELP
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Print only errors and warnings about replaced files
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Say more: the time of each build phase, every warning, every file watch writes
+    #[arg(long, short, global = true)]
+    verbose: bool,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into the output folder (public/ by default)
+    #[command(after_help = cli::BUILD_HELP)]
     Build {
         /// The site's folder (the one holding site.toml)
         #[arg(long, default_value = ".")]
@@ -36,12 +47,10 @@ enum Command {
         /// Include articles marked draft = true
         #[arg(long)]
         drafts: bool,
-        /// Print the time taken by each phase
-        #[arg(long, short)]
-        verbose: bool,
     },
     /// Build in memory and report broken links, duplicate slugs, annotations that match
     /// nothing, quotes without a speaker and speakers without quotes (exit 1 on errors)
+    #[command(after_help = cli::CHECK_HELP)]
     Check {
         /// The site's folder (the one holding site.toml)
         #[arg(long, default_value = ".")]
@@ -52,6 +61,7 @@ enum Command {
     },
     /// Build, serve the site on http://127.0.0.1:1111/ and rebuild on every save, reloading
     /// open browser tabs; a failed save shows its error over the page until the next good one
+    #[command(after_help = cli::SERVE_HELP)]
     Serve {
         /// The site's folder (the one holding site.toml)
         #[arg(long, default_value = ".")]
@@ -71,11 +81,9 @@ enum Command {
         /// Include articles marked draft = true
         #[arg(long)]
         drafts: bool,
-        /// Print only errors
-        #[arg(long, short)]
-        quiet: bool,
     },
     /// Build, then rebuild the output folder on every save (like serve, without the server)
+    #[command(after_help = cli::WATCH_HELP)]
     Watch {
         /// The site's folder (the one holding site.toml)
         #[arg(long, default_value = ".")]
@@ -89,14 +97,9 @@ enum Command {
         /// Include articles marked draft = true
         #[arg(long)]
         drafts: bool,
-        /// Print only errors
-        #[arg(long, short)]
-        quiet: bool,
-        /// Print every file written
-        #[arg(long, short)]
-        verbose: bool,
     },
     /// Print the quotations found in article files (.md or .txt), with their speakers
+    #[command(after_help = cli::QUOTES_HELP)]
     Quotes {
         /// Print JSON: {"articles":[{"path","quotes":[{"text","speaker","start","end","kind","confidence"}]}]}
         #[arg(long)]
@@ -105,11 +108,39 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Start a new site in a folder: site.toml, a sample article, speaker and digest
+    Init(cli::InitArgs),
+    /// Write a new article or digest with its front matter filled in; prints its path
+    New(cli::NewArgs),
+    /// Turn raw .txt articles and saved .html pages into Markdown articles
+    Import(cli::ImportArgs),
+    /// List every speaker with quote and article counts, and names to merge
+    Speakers(cli::SpeakersArgs),
+    /// Print shell completions: gazette completions bash|zsh|fish
+    Completions(cli::CompletionsArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let verbosity = match (cli.quiet, cli.verbose) {
+        (true, _) => Verbosity::Quiet,
+        (_, true) => Verbosity::Verbose,
+        _ => Verbosity::Normal,
+    };
     match cli.command {
+        Command::Init(args) => cli::init(&args, verbosity),
+        Command::New(args) => cli::new(&args),
+        Command::Import(args) => cli::import(&args, verbosity),
+        Command::Speakers(args) => cli::speakers(&args, verbosity),
+        Command::Completions(args) => {
+            clap_complete::generate(
+                args.shell,
+                &mut Cli::command(),
+                "gazette",
+                &mut std::io::stdout(),
+            );
+            ExitCode::SUCCESS
+        }
         Command::Quotes { json, paths } => quotes_command(&paths, json),
         Command::Serve {
             root,
@@ -118,7 +149,6 @@ fn main() -> ExitCode {
             bind,
             open,
             drafts,
-            quiet,
         } => {
             let options = BuildOptions {
                 root,
@@ -130,7 +160,7 @@ fn main() -> ExitCode {
             };
             let serve = gazette::serve::ServeOptions { bind, port, open };
             let verbosity = gazette::serve::Verbosity {
-                quiet,
+                quiet: verbosity == Verbosity::Quiet,
                 verbose: false,
             };
             match gazette::serve::serve(options, serve, verbosity) {
@@ -143,8 +173,6 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
-            quiet,
-            verbose,
         } => {
             let options = BuildOptions {
                 root,
@@ -154,7 +182,10 @@ fn main() -> ExitCode {
                 },
                 drafts,
             };
-            let verbosity = gazette::serve::Verbosity { quiet, verbose };
+            let verbosity = gazette::serve::Verbosity {
+                quiet: verbosity == Verbosity::Quiet,
+                verbose: verbosity == Verbosity::Verbose,
+            };
             match gazette::serve::watch(options, verbosity) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => report_failure(&error),
@@ -169,11 +200,13 @@ fn main() -> ExitCode {
             match gazette::check::check(&options) {
                 Ok(report) => {
                     for d in &report.diagnostics {
-                        eprintln!("{d}");
+                        if d.is_error() || verbosity != Verbosity::Quiet {
+                            term::diagnostic(d);
+                        }
                     }
                     let errors = report.errors();
                     let notices = report.diagnostics.len() - errors;
-                    println!(
+                    out!(
                         "Checked {} and {}: {}, {}",
                         count(report.articles, "article"),
                         count(report.quotes, "quote"),
@@ -194,7 +227,6 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
-            verbose,
         } => {
             let options = BuildOptions {
                 root,
@@ -204,14 +236,19 @@ fn main() -> ExitCode {
                 },
                 drafts,
             };
-            match gazette::build(&options) {
+            let bar = term::BuildBar::new(verbosity);
+            let built = gazette::build::build_with_progress(&options, &bar);
+            bar.finish();
+            match built {
                 Ok(report) => {
-                    for warning in &report.warnings {
-                        eprintln!("{warning}");
+                    if verbosity != Verbosity::Quiet {
+                        for warning in &report.warnings {
+                            term::diagnostic(warning);
+                        }
                     }
-                    if verbose {
+                    if verbosity == Verbosity::Verbose {
                         for (phase, took) in &report.phases {
-                            eprintln!("  {phase:<8} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+                            err!("  {phase:<8} {:>8.1} ms", took.as_secs_f64() * 1000.0);
                         }
                     }
                     let mut counts = vec![
@@ -223,7 +260,10 @@ fn main() -> ExitCode {
                     if report.drafts_skipped > 0 {
                         counts.push(format!("{} skipped", count(report.drafts_skipped, "draft")));
                     }
-                    println!(
+                    if verbosity == Verbosity::Quiet {
+                        return ExitCode::SUCCESS;
+                    }
+                    out!(
                         "Built {} ({}) in {:.2} s → {}",
                         count(report.pages, "page"),
                         counts.join(", "),
@@ -246,7 +286,7 @@ fn quotes_command(paths: &[PathBuf], json: bool) -> ExitCode {
         match gazette::extract::quotes_in_file(path) {
             Ok(file) => files.push(file),
             Err(problem) => {
-                eprintln!("{problem}");
+                term::diagnostic(&problem);
                 failed = true;
             }
         }
@@ -263,28 +303,16 @@ fn quotes_command(paths: &[PathBuf], json: bool) -> ExitCode {
     }
 }
 
-/// `1 quote`, `2 quotes`
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
+use cli::count;
 
 fn report_failure(error: &Error) -> ExitCode {
-    match error {
-        Error::Diagnostics(diagnostics) => {
-            for d in diagnostics {
-                eprintln!("{d}");
-            }
-            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-            eprintln!(
-                "Build failed: {errors} error{}; the previous output was left as it was.",
-                if errors == 1 { "" } else { "s" }
-            );
-        }
-        other => eprintln!("error: {other}"),
+    let code = cli::report_error(error);
+    if let Error::Diagnostics(diagnostics) = error {
+        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        err!(
+            "Build failed: {errors} error{}; the previous output was left as it was.",
+            if errors == 1 { "" } else { "s" }
+        );
     }
-    ExitCode::FAILURE
+    code
 }

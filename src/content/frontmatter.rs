@@ -92,7 +92,7 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
 }
 
 pub const ARTICLE_FIELDS: &str =
-    "title, date, updated, slug, source, authors, topics, summary, draft, credit, quotes";
+    "title, date, updated, slug, dek, source, authors, topics, summary, draft, credit, quotes";
 
 fn field_hint(message: &str, format: FrontMatterFormat) -> String {
     let toml = format == FrontMatterFormat::Toml;
@@ -176,6 +176,8 @@ impl<'de> Deserialize<'de> for DateText {
 #[serde(deny_unknown_fields)]
 pub struct ArticleFrontMatter {
     pub title: Option<String>,
+    /// The standfirst under the headline; a raw article's second line gives it too.
+    pub dek: Option<String>,
     pub date: Option<DateText>,
     pub updated: Option<DateText>,
     pub slug: Option<String>,

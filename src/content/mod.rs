@@ -183,6 +183,15 @@ pub struct Parsed {
 
 /// Parses every article file in parallel; problems are collected, never fatal to the others.
 pub fn parse_all(root: &Path, files: &[ArticleFile]) -> Vec<Parsed> {
+    parse_all_with_progress(root, files, &crate::progress::NoProgress)
+}
+
+/// `parse_all`, telling `progress` as each file is done.
+pub fn parse_all_with_progress(
+    root: &Path,
+    files: &[ArticleFile],
+    progress: &dyn crate::progress::BuildProgress,
+) -> Vec<Parsed> {
     files
         .par_iter()
         .map(|file| {
@@ -207,6 +216,7 @@ pub fn parse_all(root: &Path, files: &[ArticleFile]) -> Vec<Parsed> {
                 }
             })
         })
+        .inspect(|_| progress.item_done())
         .collect()
 }
 
@@ -263,7 +273,7 @@ pub fn slug_from_path(path: &Path) -> String {
     slug::slugify(stem)
 }
 
-fn is_valid_slug(slug: &str) -> bool {
+pub fn is_valid_slug(slug: &str) -> bool {
     !slug.is_empty()
         && slug
             .bytes()
@@ -388,7 +398,10 @@ fn parse_markdown(path: &Path, text: String) -> Parsed {
         path: path.to_path_buf(),
         slug,
         title: title.trim().to_string(),
-        dek: None,
+        dek: fm
+            .dek
+            .map(|d| d.trim().to_string())
+            .filter(|d| !d.is_empty()),
         date,
         updated,
         source: fm.source,
@@ -490,7 +503,11 @@ fn parse_text(path: &Path, text: String, meta: Option<(PathBuf, String)>) -> Par
         path: path.to_path_buf(),
         slug,
         title,
-        dek: raw.dek.map(|r| text[r].trim().to_string()),
+        dek: fm
+            .dek
+            .map(|d| d.trim().to_string())
+            .filter(|d| !d.is_empty())
+            .or_else(|| raw.dek.map(|r| text[r].trim().to_string())),
         date,
         updated,
         source: fm.source,

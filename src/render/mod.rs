@@ -488,10 +488,23 @@ impl<'a> Renderer<'a> {
 
     /// Renders every page; all template problems are collected.
     pub fn render_all(&self) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+        self.render_all_with_progress(&crate::progress::NoProgress)
+    }
+
+    /// `render_all`, announcing the render phase with its page count and each page done.
+    pub fn render_all_with_progress(
+        &self,
+        progress: &dyn crate::progress::BuildProgress,
+    ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
         let plan = self.plan();
+        progress.phase("render", plan.len());
         let results: Vec<Result<OutputFile, Diagnostic>> = plan
             .par_iter()
-            .map(|&page| self.render_page(page))
+            .map(|&page| {
+                let file = self.render_page(page);
+                progress.item_done();
+                file
+            })
             .collect();
         let mut files = Vec::with_capacity(results.len());
         let mut problems = Vec::new();
