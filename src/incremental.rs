@@ -118,6 +118,10 @@ pub struct Session {
     options: BuildOptions,
     articles: HashMap<PathBuf, Cached>,
     last: Option<Last>,
+    /// Parts of the big data files, kept while their inputs stay.
+    fragments: crate::render::Fragments,
+    /// The warnings of the last build, to print only new ones.
+    warned: HashSet<Diagnostic>,
 }
 
 fn hash_bytes(bytes: &[u8]) -> u64 {
@@ -261,6 +265,8 @@ impl Session {
             options,
             articles: HashMap::new(),
             last: None,
+            warned: HashSet::new(),
+            fragments: crate::render::Fragments::default(),
         }
     }
 
@@ -372,11 +378,9 @@ impl Session {
         let reparsed = self.refresh_articles(hint)?;
 
         let mut diagnostics: Vec<Diagnostic> = Vec::new();
-        let mut keys: Vec<&PathBuf> = self.articles.keys().collect();
-        keys.sort();
-        let mut articles: Vec<Arc<Article>> = Vec::with_capacity(keys.len());
-        for key in keys {
-            let cached = &self.articles[key];
+        // In no particular order: the graph orders articles itself.
+        let mut articles: Vec<Arc<Article>> = Vec::with_capacity(self.articles.len());
+        for cached in self.articles.values() {
             diagnostics.extend(cached.diagnostics.iter().cloned());
             if let Some(article) = &cached.article {
                 if self.options.drafts || !article.draft {
@@ -427,7 +431,14 @@ impl Session {
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Err(failure(diagnostics));
         }
-        let warnings = diagnostics;
+        // Only warnings the last build did not already give are worth printing again.
+        let mut warnings: Vec<Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| !self.warned.contains(d))
+            .cloned()
+            .collect();
+        warnings.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        self.warned = diagnostics.into_iter().collect();
 
         if let Some(mut report) =
             self.try_fast(&articles, global, registry_fp, digests_fp, &statics)?
@@ -443,8 +454,9 @@ impl Session {
             all.extend(problems);
             failure(all)
         })?;
-        let renderer = Renderer::new(&config, &graph, &tera, &sources);
         let fingerprints = Fingerprints::new(&graph, global);
+        let renderer = Renderer::new(&config, &graph, &tera, &sources)
+            .with_cache(&fingerprints, &self.fragments);
         let plan = renderer.plan();
         let files: Vec<(Page, String, u64)> = plan
             .par_iter()
@@ -491,6 +503,7 @@ impl Session {
             all.extend(problems);
             return Err(failure(all));
         }
+        drop(renderer);
         let rendered_count = changed.len();
         let ids: HashMap<PathBuf, usize> = graph
             .articles
@@ -585,7 +598,6 @@ impl Session {
         }
         report.written.sort();
         report.removed.sort();
-        drop(renderer);
         self.last = Some(Last {
             config,
             tera,

@@ -61,6 +61,8 @@ pub struct Article {
     pub listing_summary: String,
     /// Internal `@/` links with their byte offsets: filled by the extract phase.
     pub links: Vec<(String, usize)>,
+    /// The speaker index's key for each quote's speaker name (`graph::speakers::name_key`).
+    pub speaker_keys: Vec<String>,
     /// What other pages show of the article (`render::inputs::article_facts`).
     pub facts: u64,
     /// All of the article, for its own page.
@@ -417,6 +419,7 @@ fn parse_markdown(path: &Path, text: String) -> Parsed {
         anchors: Vec::new(),
         listing_summary: String::new(),
         links: Vec::new(),
+        speaker_keys: Vec::new(),
         facts: 0,
         fingerprint: 0,
     };
@@ -523,6 +526,7 @@ fn parse_text(path: &Path, text: String, meta: Option<(PathBuf, String)>) -> Par
         anchors: Vec::new(),
         listing_summary: String::new(),
         links: Vec::new(),
+        speaker_keys: Vec::new(),
         facts: 0,
         fingerprint: 0,
     };
@@ -560,6 +564,16 @@ impl Article {
                 crate::render::markdown::first_paragraph_text(self, crate::render::SUMMARY_CHARS)
             }
         };
+        self.speaker_keys = self
+            .quotes
+            .iter()
+            .map(|q| {
+                q.speaker
+                    .as_deref()
+                    .map(crate::graph::speakers::name_key)
+                    .unwrap_or_default()
+            })
+            .collect();
         self.facts = crate::render::inputs::article_facts(self);
         self.fingerprint = crate::render::inputs::article_fingerprint(self);
     }

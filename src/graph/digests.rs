@@ -1,6 +1,6 @@
 //! Digests resolved against the site: the articles of each edition, in order.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::content::Article;
 use crate::content::digest::DigestFile;
@@ -24,11 +24,17 @@ pub fn resolve(
 ) -> Result<Vec<Digest>, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let mut digests = Vec::with_capacity(files.len());
+    // Each article's day, worked out once for all digests.
+    let days: Vec<Option<jiff::civil::Date>> = articles
+        .iter()
+        .map(|a| a.date.map(|d| d.civil_date()))
+        .collect();
     for file in files {
         let mut ids = Vec::new();
+        let mut listed: HashSet<ArticleId> = HashSet::new();
         for slug in &file.articles {
             match by_slug.get(slug) {
-                Some(&id) if !ids.contains(&id) => ids.push(id),
+                Some(&id) if listed.insert(id) => ids.push(id),
                 Some(_) => {}
                 None => problems.push(
                     Diagnostic::error(&file.path, file.articles_line, 1, format!("the digest lists `{slug}`, which is no article"))
@@ -38,36 +44,35 @@ pub fn resolve(
         }
         if let Some(select) = &file.select {
             let wanted: Vec<String> = select.topics.iter().map(slug::slugify).collect();
-            let from = file.select_from.map(|d| d.iso_date());
-            let to = file.select_to.map(|d| d.iso_date());
+            let from = file.select_from.map(|d| d.civil_date());
+            let to = file.select_to.map(|d| d.civil_date());
             // Articles are newest first: walk them backwards for an edition in time order.
             let mut picked: Vec<ArticleId> = (0..articles.len())
                 .rev()
                 .filter(|&id| {
-                    let day = articles[id].date.map(|d| d.iso_date());
-                    let in_range = match (&day, &from, &to) {
+                    let in_range = match (days[id], from, to) {
                         (None, None, None) => true,
                         (None, _, _) => false,
                         (Some(day), from, to) => {
-                            from.as_ref().is_none_or(|f| day >= f)
-                                && to.as_ref().is_none_or(|t| day <= t)
+                            from.is_none_or(|f| day >= f) && to.is_none_or(|t| day <= t)
                         }
                     };
                     in_range
                         && (wanted.is_empty()
                             || article_topics[id].iter().any(|t| wanted.contains(t)))
                 })
-                .filter(|id| !ids.contains(id))
+                .filter(|id| !listed.contains(id))
                 .collect();
             if let Some(limit) = select.limit {
                 // The latest `limit` of them, still in time order.
                 let skip = picked.len().saturating_sub(limit);
                 picked.drain(..skip);
             }
+            listed.extend(picked.iter().copied());
             ids.extend(picked);
         }
         for slug in file.notes.keys() {
-            if !by_slug.get(slug).is_some_and(|id| ids.contains(id)) {
+            if !by_slug.get(slug).is_some_and(|id| listed.contains(id)) {
                 problems.push(
                     Diagnostic::error(
                         &file.path,

@@ -210,6 +210,7 @@ mod tests {
             anchors: Vec::new(),
             listing_summary: String::new(),
             links: Vec::new(),
+            speaker_keys: Vec::new(),
             facts: 0,
             fingerprint: 0,
         }

@@ -129,7 +129,7 @@ impl SpeakerIndex {
                 let Some(name) = quote.speaker.as_deref() else {
                     continue;
                 };
-                let key = name_key(name);
+                let key = article.speaker_keys[quote_id].clone();
                 if key.is_empty() {
                     continue;
                 }

@@ -545,6 +545,7 @@ pub(crate) mod test_site {
             anchors: Vec::new(),
             listing_summary: String::new(),
             links: Vec::new(),
+            speaker_keys: Vec::new(),
             facts: 0,
             fingerprint: 0,
         }

@@ -65,6 +65,8 @@ pub struct Fingerprints {
     pub global: u64,
     cards: Vec<u64>,
     speakers: Vec<u64>,
+    /// A speaker's name and slug alone: what quotes show of them in the data files.
+    speaker_names: Vec<u64>,
     digests: Vec<u64>,
 }
 
@@ -93,10 +95,21 @@ impl Fingerprints {
                 h.finish()
             })
             .collect();
+        let speaker_names = graph
+            .speakers
+            .speakers
+            .iter()
+            .map(|s| {
+                let mut h = DefaultHasher::new();
+                (&s.slug, &s.name).hash(&mut h);
+                h.finish()
+            })
+            .collect();
         let mut fingerprints = Fingerprints {
             global,
             cards,
             speakers: Vec::new(),
+            speaker_names,
             digests: Vec::new(),
         };
         fingerprints.speakers = speakers;
@@ -113,6 +126,27 @@ impl Fingerprints {
             })
             .collect();
         fingerprints
+    }
+}
+
+impl Fingerprints {
+    /// All articles as listings show them.
+    pub fn cards_number(&self) -> u64 {
+        let mut h = DefaultHasher::new();
+        (self.global, &self.cards).hash(&mut h);
+        h.finish()
+    }
+
+    /// All quotes as the data files show them: words, articles, speakers' names.
+    pub fn quotes_number(&self, graph: &SiteGraph) -> u64 {
+        let mut h = DefaultHasher::new();
+        self.cards_number().hash(&mut h);
+        for speakers in &graph.speakers.quote_speakers {
+            for s in speakers {
+                s.map(|s| self.speaker_names[s]).hash(&mut h);
+            }
+        }
+        h.finish()
     }
 }
 
@@ -161,7 +195,9 @@ impl Renderer<'_> {
             }
             Page::ArticleJson(id) => {
                 fp.cards[id].hash(&mut h);
-                self.quote_speakers(fp, id, &mut h);
+                for s in &graph.speakers.quote_speakers[id] {
+                    s.map(|s| fp.speaker_names[s]).hash(&mut h);
+                }
             }
             Page::Articles(n) => {
                 let count = graph.articles.len();
@@ -235,7 +271,8 @@ impl Renderer<'_> {
                 }
                 fp.cards.hash(&mut h);
             }
-            Page::SearchIndex | Page::QuotesJson => {
+            Page::QuotesJson => fp.quotes_number(graph).hash(&mut h),
+            Page::SearchIndex => {
                 fp.cards.hash(&mut h);
                 for id in 0..graph.articles.len() {
                     self.quote_speakers(fp, id, &mut h);

@@ -43,6 +43,12 @@ pub fn relative_root(site_path: &str) -> String {
     }
 }
 
+/// Parts of big files kept between incremental builds: name → (the number of its inputs, bytes).
+#[derive(Default)]
+pub struct Fragments(
+    std::sync::Mutex<std::collections::HashMap<&'static str, (u64, std::sync::Arc<Vec<u8>>)>>,
+);
+
 /// Everything a render needs, borrowed.
 pub struct Renderer<'a> {
     pub config: &'a Config,
@@ -51,6 +57,8 @@ pub struct Renderer<'a> {
     pub sources: &'a TemplateSources,
     /// The topics in index order, so that pages can name a topic by number.
     pub topic_list: Vec<&'a crate::graph::Topic>,
+    /// In incremental builds: the inputs' numbers and the parts kept from the last build.
+    pub cache: Option<(&'a inputs::Fingerprints, &'a Fragments)>,
 }
 
 impl<'a> Renderer<'a> {
@@ -61,12 +69,45 @@ impl<'a> Renderer<'a> {
         sources: &'a TemplateSources,
     ) -> Self {
         Renderer {
+            cache: None,
             topic_list: graph.topics.values().collect(),
             config,
             graph,
             tera,
             sources,
         }
+    }
+
+    /// Keeps parts of big files between incremental builds.
+    pub fn with_cache(
+        mut self,
+        fingerprints: &'a inputs::Fingerprints,
+        fragments: &'a Fragments,
+    ) -> Self {
+        self.cache = Some((fingerprints, fragments));
+        self
+    }
+
+    /// A part of a big file: made again only when the number of its inputs changed.
+    pub fn fragment(
+        &self,
+        name: &'static str,
+        number: impl FnOnce(&inputs::Fingerprints, &SiteGraph) -> u64,
+        make: impl FnOnce() -> Vec<u8>,
+    ) -> std::sync::Arc<Vec<u8>> {
+        let Some((fingerprints, fragments)) = self.cache else {
+            return std::sync::Arc::new(make());
+        };
+        let key = number(fingerprints, self.graph);
+        let lock = || fragments.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((kept, bytes)) = lock().get(name) {
+            if *kept == key {
+                return bytes.clone();
+            }
+        }
+        let bytes = std::sync::Arc::new(make());
+        lock().insert(name, (key, bytes.clone()));
+        bytes
     }
 
     fn meta(&self, title: String, description: String, path: &str) -> PageMeta {

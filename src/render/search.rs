@@ -2,6 +2,7 @@
 //! short keys) and the page at `search/` whose script (`search.js`) loads it. No server: the
 //! index is a static file, fetched relative to the page, and all matching runs in the browser.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::data::quote_text;
@@ -54,12 +55,6 @@ struct QuoteEntry<'a> {
 
 /// The whole index: articles newest first, speakers most quoted first, quotes by article
 /// (newest first) in reading order.
-#[derive(Debug, Serialize)]
-struct SearchIndex<'a> {
-    a: Vec<ArticleEntry<'a>>,
-    s: Vec<SpeakerEntry<'a>>,
-    q: Vec<QuoteEntry<'a>>,
-}
 
 /// Quoted speakers (those with a page), most quoted first, then by name.
 fn quoted_speakers(graph: &SiteGraph) -> Vec<&Speaker> {
@@ -79,13 +74,43 @@ fn quoted_speakers(graph: &SiteGraph) -> Vec<&Speaker> {
     speakers
 }
 
-fn index<'a>(r: &'a Renderer<'_>) -> SearchIndex<'a> {
+/// The items of each of `count` groups serialized to compact JSON in parallel and joined into
+/// one array: the same bytes as serializing the whole list at once.
+pub fn compact_array<T: Serialize>(
+    count: usize,
+    items: impl Fn(usize) -> Vec<T> + Sync,
+) -> Vec<u8> {
+    let parts: Vec<Vec<u8>> = (0..count)
+        .into_par_iter()
+        .with_min_len(256)
+        .map(|i| {
+            let mut part = Vec::new();
+            for (n, item) in items(i).iter().enumerate() {
+                if n > 0 {
+                    part.push(b',');
+                }
+                serde_json::to_writer(&mut part, item).expect("search entries serialize");
+            }
+            part
+        })
+        .collect();
+    let mut out = Vec::with_capacity(parts.iter().map(|p| p.len() + 1).sum::<usize>() + 2);
+    out.push(b'[');
+    for part in parts.iter().filter(|p| !p.is_empty()) {
+        if out.len() > 1 {
+            out.push(b',');
+        }
+        out.extend_from_slice(part);
+    }
+    out.push(b']');
+    out
+}
+
+fn article_entries(r: &Renderer<'_>) -> Vec<u8> {
     let graph = r.graph;
-    let articles = graph
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(id, article)| ArticleEntry {
+    compact_array(graph.articles.len(), |id| {
+        let article = &graph.articles[id];
+        vec![ArticleEntry {
             t: &article.title,
             p: article_path(&article.slug),
             d: article.date.as_ref().map(|d| d.iso_date()),
@@ -95,50 +120,72 @@ fn index<'a>(r: &'a Renderer<'_>) -> SearchIndex<'a> {
                 .filter_map(|slug| graph.topics.get(slug))
                 .map(|t| t.name.as_str())
                 .collect(),
-        })
-        .collect();
-    let speakers = quoted_speakers(graph)
-        .into_iter()
-        .map(|s| SpeakerEntry {
+        }]
+    })
+}
+
+fn speaker_entries(r: &Renderer<'_>) -> Vec<u8> {
+    let graph = r.graph;
+    let speakers = quoted_speakers(graph);
+    compact_array(speakers.len(), |i| {
+        let s = speakers[i];
+        vec![SpeakerEntry {
             n: &s.name,
             p: speaker_path(&s.slug),
             r: s.entry
                 .and_then(|e| graph.registry.get(e))
                 .and_then(|e| e.role.as_deref()),
             c: s.quotes.len(),
-        })
-        .collect();
-    let quotes = graph
-        .articles
-        .iter()
-        .enumerate()
-        .flat_map(|(id, article)| {
-            article.quotes.iter().enumerate().map(move |(i, quote)| {
-                let speaker = graph.speakers.quote_speakers[id][i]
-                    .map(|s| graph.speakers.speakers[s].name.as_str())
-                    .or(quote.speaker.as_deref());
-                QuoteEntry {
-                    t: quote_text(article, quote),
-                    s: speaker,
-                    a: &article.title,
-                    p: quote_path(&article.slug, &graph.articles[id].anchors[i]),
-                }
-            })
-        })
-        .filter(|q| !q.t.is_empty())
-        .collect();
-    SearchIndex {
-        a: articles,
-        s: speakers,
-        q: quotes,
-    }
+        }]
+    })
 }
 
-/// `search-index.json`: compact JSON, deterministic (the same site gives the same bytes).
+fn quote_entries(r: &Renderer<'_>) -> Vec<u8> {
+    let graph = r.graph;
+    compact_array(graph.articles.len(), |id| {
+        let article = &graph.articles[id];
+        article
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(i, quote)| QuoteEntry {
+                t: quote_text(article, quote),
+                s: graph.speakers.quote_speakers[id][i]
+                    .map(|s| graph.speakers.speakers[s].name.as_str())
+                    .or(quote.speaker.as_deref()),
+                a: &article.title,
+                p: quote_path(&article.slug, &article.anchors[i]),
+            })
+            .filter(|q| !q.t.is_empty())
+            .collect()
+    })
+}
+
+/// `search-index.json`: compact JSON, deterministic (the same site gives the same bytes). Its
+/// article and quote parts are kept between incremental builds while their inputs stay.
 pub fn search_index(r: &Renderer) -> OutputFile {
+    let articles = r.fragment(
+        "search-articles",
+        |fp, _| fp.cards_number(),
+        || article_entries(r),
+    );
+    let speakers = speaker_entries(r);
+    let quotes = r.fragment(
+        "search-quotes",
+        |fp, graph| fp.quotes_number(graph),
+        || quote_entries(r),
+    );
+    let mut bytes = Vec::with_capacity(articles.len() + speakers.len() + quotes.len() + 16);
+    bytes.extend_from_slice(b"{\"a\":");
+    bytes.extend_from_slice(&articles);
+    bytes.extend_from_slice(b",\"s\":");
+    bytes.extend_from_slice(&speakers);
+    bytes.extend_from_slice(b",\"q\":");
+    bytes.extend_from_slice(&quotes);
+    bytes.push(b'}');
     OutputFile {
         path: INDEX_PATH.to_string(),
-        bytes: serde_json::to_vec(&index(r)).expect("the search index serializes to JSON"),
+        bytes,
     }
 }
 
