@@ -544,53 +544,56 @@ impl Session {
                 if output_dir != last.config.output_dir {
                     output::check_output_dir(&root, &output_dir)?;
                 }
-                let mut old_pages = last.pages;
-                for (_, file, inputs) in &files {
-                    if let Some(w) = old_pages.get(file) {
-                        pages.insert(
-                            file.clone(),
-                            Written {
-                                inputs: *inputs,
-                                ..*w
-                            },
-                        );
-                    }
-                }
-                let write: Vec<&(OutputFile, u64)> = changed
+                // The last build's map, brought up to date in place.
+                pages = last.pages;
+                let write: Vec<(&OutputFile, u64, u64)> = changed
                     .iter()
-                    .filter(|(f, _)| {
-                        old_pages
-                            .get(&f.path)
-                            .is_none_or(|w| w.bytes != hash_bytes(&f.bytes))
+                    .map(|(f, inputs)| (f, *inputs, hash_bytes(&f.bytes)))
+                    .collect();
+                let write: Vec<(&OutputFile, u64, u64)> = write
+                    .into_iter()
+                    .filter(|(f, inputs, bytes)| match pages.get_mut(&f.path) {
+                        Some(w) if w.bytes == *bytes => {
+                            // Rendered again to the same bytes: nothing to write.
+                            w.inputs = *inputs;
+                            false
+                        }
+                        _ => true,
                     })
                     .collect();
                 write
                     .par_iter()
-                    .try_for_each(|(f, _)| write_atomic(&output_dir.join(&f.path), &f.bytes))?;
-                for (file, inputs) in &changed {
+                    .try_for_each(|(f, _, _)| write_atomic(&output_dir.join(&f.path), &f.bytes))?;
+                for (file, inputs, bytes) in &write {
                     pages.insert(
                         file.path.clone(),
                         Written {
                             inputs: *inputs,
-                            bytes: hash_bytes(&file.bytes),
+                            bytes: *bytes,
                         },
                     );
                 }
-                report.written = write.iter().map(|(f, _)| f.path.clone()).collect();
+                report.written = write.iter().map(|(f, _, _)| f.path.clone()).collect();
                 // Pages gone from the site, then assets.
                 let wanted: HashSet<&str> = files.iter().map(|(_, f, _)| f.as_str()).collect();
-                old_pages.retain(|file, _| !wanted.contains(file.as_str()));
-                for file in old_pages.keys() {
+                let gone: HashSet<String> = pages
+                    .keys()
+                    .filter(|file| !wanted.contains(file.as_str()))
+                    .cloned()
+                    .collect();
+                for file in &gone {
+                    pages.remove(file);
                     if !assets_wanted.contains_key(file) {
                         remove_output(&output_dir, file);
                         report.removed.push(file.clone());
                     }
                 }
+                let old_pages = gone;
                 sync_assets(
                     &output_dir,
                     &last.assets,
                     &assets_wanted,
-                    &|file| old_pages.contains_key(file),
+                    &|file| old_pages.contains(file),
                     &|file| wanted.contains(file),
                     &mut report,
                 )?;

@@ -119,29 +119,44 @@ fn related(
     }
     (0..count)
         .into_par_iter()
-        .map(|id| {
-            let mut scores: HashMap<usize, u32> = HashMap::new();
-            for &s in &article_speakers[id] {
-                for &other in neighbours(&speakers.speakers[s].articles, id) {
-                    *scores.entry(other).or_default() += 2;
-                }
-            }
-            for slug in &article_topics[id] {
-                if let Some(topic) = topics.get(slug) {
-                    for &other in neighbours(&topic.articles, id) {
-                        *scores.entry(other).or_default() += 1;
+        // Scores in a dense array per thread, with the ids touched: no hashing per neighbour.
+        .map_init(
+            || (vec![0u32; count], Vec::new()),
+            |(scores, touched): &mut (Vec<u32>, Vec<usize>), id| {
+                let mut add = |other: usize, weight: u32| {
+                    if scores[other] == 0 {
+                        touched.push(other);
+                    }
+                    scores[other] += weight;
+                };
+                for &s in &article_speakers[id] {
+                    for &other in neighbours(&speakers.speakers[s].articles, id) {
+                        add(other, 2);
                     }
                 }
-            }
-            scores.remove(&id);
-            let mut ranked: Vec<(u32, usize)> = scores.into_iter().map(|(a, s)| (s, a)).collect();
-            // Best score first; among equals the nearest in time (ids are in date order).
-            ranked.sort_by(|a, b| {
-                b.0.cmp(&a.0)
-                    .then(a.1.abs_diff(id).cmp(&b.1.abs_diff(id)))
-                    .then(a.1.cmp(&b.1))
-            });
-            ranked.into_iter().take(RELATED).map(|(_, a)| a).collect()
-        })
+                for slug in &article_topics[id] {
+                    if let Some(topic) = topics.get(slug) {
+                        for &other in neighbours(&topic.articles, id) {
+                            add(other, 1);
+                        }
+                    }
+                }
+                let mut ranked: Vec<(u32, usize)> = touched
+                    .iter()
+                    .filter(|&&a| a != id)
+                    .map(|&a| (scores[a], a))
+                    .collect();
+                for a in touched.drain(..) {
+                    scores[a] = 0;
+                }
+                // Best score first; among equals the nearest in time (ids are in date order).
+                ranked.sort_by(|a, b| {
+                    b.0.cmp(&a.0)
+                        .then(a.1.abs_diff(id).cmp(&b.1.abs_diff(id)))
+                        .then(a.1.cmp(&b.1))
+                });
+                ranked.into_iter().take(RELATED).map(|(_, a)| a).collect()
+            },
+        )
         .collect()
 }

@@ -148,10 +148,18 @@ impl SiteGraph {
             }
             article_topics.push(slugs);
         }
-        let speakers = SpeakerIndex::build(&articles, &registry)?;
+        // The speaker index and links on one side, digests on the other: independent.
+        let (speakers_and_links, digests) = rayon::join(
+            || {
+                SpeakerIndex::build(&articles, &registry).map(|speakers| {
+                    let links = links::build(&articles, &article_topics, &topics, &speakers);
+                    (speakers, links)
+                })
+            },
+            || digests::resolve(digest_files, &articles, &by_slug, &article_topics),
+        );
+        let (speakers, links) = speakers_and_links?;
         // Both are checked before failing, so one run reports every broken reference.
-        let links = links::build(&articles, &article_topics, &topics, &speakers);
-        let digests = digests::resolve(digest_files, &articles, &by_slug, &article_topics);
         let (links, digests) = match (links, digests) {
             (Ok(links), Ok(digests)) => (links, digests),
             (links, digests) => {

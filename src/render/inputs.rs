@@ -266,10 +266,13 @@ impl Renderer<'_> {
                 (graph.articles.len(), speakers, quotes).hash(&mut h);
             }
             Page::Sitemap => {
-                for page in self.plan() {
-                    self.file_of(page).hash(&mut h);
+                // Every page's path follows from these: article, topic, speaker and digest
+                // slugs, article counts and the site's settings.
+                fp.cards_number().hash(&mut h);
+                for (s, speaker) in graph.speakers.speakers.iter().enumerate() {
+                    (fp.speaker_names[s], speaker.quotes.is_empty()).hash(&mut h);
                 }
-                fp.cards.hash(&mut h);
+                fp.digests.hash(&mut h);
             }
             Page::QuotesJson => fp.quotes_number(graph).hash(&mut h),
             Page::SearchIndex => {

@@ -45,9 +45,10 @@ pub fn relative_root(site_path: &str) -> String {
 
 /// Parts of big files kept between incremental builds: name → (the number of its inputs, bytes).
 #[derive(Default)]
-pub struct Fragments(
-    std::sync::Mutex<std::collections::HashMap<&'static str, (u64, std::sync::Arc<Vec<u8>>)>>,
-);
+pub struct Fragments(std::sync::Mutex<std::collections::HashMap<&'static str, Fragment>>);
+
+/// The number of a fragment's inputs, and its bytes.
+type Fragment = (u64, std::sync::Arc<Vec<u8>>);
 
 /// Everything a render needs, borrowed.
 pub struct Renderer<'a> {
@@ -395,7 +396,7 @@ impl<'a> Renderer<'a> {
                 .then(a.name.cmp(&b.name))
         });
         let mut by_name = by_count.clone();
-        by_name.sort_by_key(|s| crate::graph::speakers::name_key(&s.name));
+        by_name.sort_by_cached_key(|s| crate::graph::speakers::name_key(&s.name));
         #[derive(Serialize)]
         struct Vars<'v> {
             by_count: Vec<Entry<'v>>,

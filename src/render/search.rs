@@ -53,9 +53,6 @@ struct QuoteEntry<'a> {
     p: String,
 }
 
-/// The whole index: articles newest first, speakers most quoted first, quotes by article
-/// (newest first) in reading order.
-
 /// Quoted speakers (those with a page), most quoted first, then by name.
 fn quoted_speakers(graph: &SiteGraph) -> Vec<&Speaker> {
     let mut speakers: Vec<&Speaker> = graph
@@ -161,7 +158,8 @@ fn quote_entries(r: &Renderer<'_>) -> Vec<u8> {
     })
 }
 
-/// `search-index.json`: compact JSON, deterministic (the same site gives the same bytes). Its
+/// `search-index.json`: compact JSON, deterministic (the same site gives the same bytes):
+/// articles newest first, speakers most quoted first, quotes by article in reading order. Its
 /// article and quote parts are kept between incremental builds while their inputs stay.
 pub fn search_index(r: &Renderer) -> OutputFile {
     let articles = r.fragment(
