@@ -75,7 +75,7 @@ for month in months[:120]:
 if args.hugo:
     h = args.hugo
     write(os.path.join(h, "hugo.toml"),
-          'baseURL = "https://example.org/bench/"\ntitle = "Benchmark digest"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n[pagination]\npagerSize = 50\n')
+          'baseURL = "https://example.org/bench/"\ntitle = "Benchmark digest"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n# Hugo before 0.128 reads paginate; later ones [pagination].\npaginate = 50\n[pagination]\npagerSize = 50\n')
     write(os.path.join(h, "layouts", "_default", "baseof.html"),
           '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>{{ block "main" . }}{{ end }}</body></html>\n')
     write(os.path.join(h, "layouts", "_default", "single.html"),
@@ -83,7 +83,7 @@ if args.hugo:
     write(os.path.join(h, "layouts", "_default", "list.html"),
           '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range (.Paginate .Pages).Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2006-01-02" }}</li>{{ end }}</ul>{{ end }}\n')
     write(os.path.join(h, "layouts", "index.html"),
-          '{{ define "main" }}<h1>{{ .Site.Title }}</h1><ul>{{ range (.Paginate (where .Site.RegularPages "Section" "articles")).Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n')
+          '{{ define "main" }}<h1>{{ .Site.Title }}</h1><ul>{{ range first 50 (where .Site.RegularPages "Section" "articles") }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n')
     for name, title, body, topic, url, date in items:
         write(os.path.join(h, "content", "articles", name[:3], name + ".md"),
               f"+++\ntitle = {toml_str(title)}\ndate = {date.strftime('%Y-%m-%dT%H:%M:%SZ')}\n+++\n\n{body}\n")

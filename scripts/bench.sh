@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Build speed and memory against Hugo on the same articles (issue 6).
+# For each size N (default 1000 10000 100000) it makes an N-article site from ../shared/corpus
+# (scripts/gen-site.py: Markdown with TOML front matter, numbered repeats past the corpus), and
+# the same articles as a Hugo site with a minimal theme (article page + one paginated listing);
+# builds both to tmpfs (/dev/shm) under /usr/bin/time -v and prints wall time, CPU time, peak
+# memory and Gazette/Hugo ratios; then Gazette's cost per article across sizes, a no-change
+# rebuild, and one build to disk. Installs Hugo with apt-get when it is missing and it can.
+# Usage: scripts/bench.sh            (BENCH_SIZES="1000 10000" to choose sizes;
+#                                     GAZETTE_SHARED: the shared folder, default ../shared)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared="${GAZETTE_SHARED:-../shared}"
+sizes="${BENCH_SIZES:-1000 10000 100000}"
+[ -d "$shared/corpus" ] || { echo "no corpus at $shared/corpus (set GAZETTE_SHARED)"; exit 2; }
+if ! command -v hugo >/dev/null 2>&1; then
+  (apt-get install -y -qq hugo >/dev/null 2>&1 || sudo -n apt-get install -y -qq hugo >/dev/null 2>&1) || true
+fi
+command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)"; exit 2; }
+cargo build --release -q
+gazette="$PWD/target/release/gazette"
+tmp="$(mktemp -d /dev/shm/gazette-bench.XXXXXX 2>/dev/null || mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+# Runs a command under /usr/bin/time -v; prints "wall cpu peak_mib" of it.
+measure() {
+  local log="$tmp/time.log"
+  /usr/bin/time -v "$@" >"$tmp/out.log" 2>"$log" || { cat "$tmp/out.log" "$log" >&2; return 1; }
+  awk -F': ' '
+    /Elapsed \(wall clock\)/ { n = split($2, p, ":"); wall = (n == 3) ? p[1]*3600 + p[2]*60 + p[3] : p[1]*60 + p[2] }
+    /User time/ { user = $2 } /System time/ { sys = $2 }
+    /Maximum resident set size/ { peak = $2 / 1024 }
+    END { printf "%.2f %.2f %.0f\n", wall, user + sys, peak }' "$log"
+}
+
+printf '%-8s %-8s %9s %9s %10s\n' size tool "wall s" "cpu s" "peak MiB"
+declare -A gw
+for n in $sizes; do
+  site="$tmp/site-$n" hugo_site="$tmp/hugo-$n"
+  python3 scripts/gen-site.py "$n" "$site" --shared "$shared" --hugo "$hugo_site" >/dev/null
+  read -r w c m < <(measure "$gazette" build --root "$site" --output "$tmp/public-$n")
+  gw[$n]=$w
+  printf '%-8s %-8s %9s %9s %10s\n' "$n" gazette "$w" "$c" "$m"
+  pages=$(find "$tmp/public-$n" -name '*.html' | wc -l)
+  if command -v hugo >/dev/null 2>&1; then
+    read -r hw hc hm < <(measure hugo --source "$hugo_site" --destination "$tmp/hugo-public-$n" --quiet)
+    printf '%-8s %-8s %9s %9s %10s\n' "$n" hugo "$hw" "$hc" "$hm"
+    awk -v a="$w" -v b="$hw" -v c="$c" -v d="$hc" -v e="$m" -v f="$hm" -v n="$n" \
+      'BEGIN { printf "%-8s ratio    wall %.2f×  cpu %.2f×  memory %.2f× (Gazette/Hugo; target wall ≤ 0.5×)\n", n, a/b, c/d, e/f }'
+    rm -rf "$tmp/hugo-public-$n" "$hugo_site"
+  else
+    echo "$n hugo: not installed (apt-get install hugo), skipped"
+  fi
+  echo "$n gazette wrote $pages HTML pages"
+  if [ "$n" = "10000" ] || [ "$n" = "$(echo "$sizes" | awk '{print $1}')" ]; then
+    read -r rw rc rm_ < <(measure "$gazette" build --root "$site" --output "$tmp/public-$n")
+    echo "$n gazette rebuild with nothing changed: ${rw} s wall (target ≤ 0.3 s, writing no file)"
+  fi
+  if [ "$n" = "10000" ]; then
+    disk="$(mktemp -d "${TMPDIR:-/var/tmp}/gazette-bench-disk.XXXXXX")"
+    read -r dw dc dm < <(measure "$gazette" build --root "$site" --output "$disk/public")
+    echo "$n gazette build to disk ($disk): ${dw} s wall, ${dc} s cpu, ${dm} MiB"
+    rm -rf "$disk"
+  fi
+  rm -rf "$tmp/public-$n" "$site"
+done
+echo
+echo "Gazette cost per article (wall ms per article; flat is linear):"
+for n in $sizes; do
+  awk -v w="${gw[$n]}" -v n="$n" 'BEGIN { printf "  %7d articles: %.3f ms\n", n, 1000*w/n }'
+done
