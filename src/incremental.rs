@@ -84,6 +84,8 @@ struct Last {
     sources: TemplateSources,
     templates: u64,
     registry: u64,
+    /// The registry's names alone (files, slugs, names, aliases): what the graph is made from.
+    registry_names: u64,
     digests: u64,
     global: u64,
     graph: SiteGraph,
@@ -402,6 +404,13 @@ impl Session {
             h.finish()
         };
         let registry_fp = fingerprint(&registry);
+        let registry_names = {
+            let mut h = DefaultHasher::new();
+            for entry in &registry {
+                (&entry.path, &entry.slug, &entry.name, &entry.aliases).hash(&mut h);
+            }
+            h.finish()
+        };
         let digests_fp = fingerprint(&digest_files);
         let global = {
             let mut h = DefaultHasher::new();
@@ -449,11 +458,36 @@ impl Session {
             return Ok(report);
         }
 
-        let graph = SiteGraph::build(articles, registry, digest_files).map_err(|problems| {
-            let mut all = warnings.clone();
-            all.extend(problems);
-            failure(all)
-        })?;
+        // A registry edit that renames nobody (a role, a bio) leaves the graph as it was: the
+        // entries are swapped in and only the pages showing them are redone.
+        let kept = self.last.as_mut().filter(|last| {
+            last.global == global
+                && last.digests == digests_fp
+                && last.registry_names == registry_names
+                && last.graph.registry.len() == registry.len()
+                && articles.len() == last.graph.articles.len()
+                && articles.iter().all(|a| {
+                    last.ids
+                        .get(&a.path)
+                        .is_some_and(|&id| Arc::ptr_eq(&last.graph.articles[id], a))
+                })
+        });
+        let graph = match kept {
+            Some(last) => {
+                let empty = SiteGraph::build(Vec::<Article>::new(), Vec::new(), Vec::new())
+                    .map_err(failure)?;
+                let mut graph = std::mem::replace(&mut last.graph, empty);
+                graph.registry = registry;
+                // Should this pass fail, the empty graph left behind makes the next one build
+                // the graph again (the page map still describes the output as written).
+                graph
+            }
+            None => SiteGraph::build(articles, registry, digest_files).map_err(|problems| {
+                let mut all = warnings.clone();
+                all.extend(problems);
+                failure(all)
+            })?,
+        };
         let fingerprints = Fingerprints::new(&graph, global);
         let renderer = Renderer::new(&config, &graph, &tera, &sources)
             .with_cache(&fingerprints, &self.fragments);
@@ -607,6 +641,7 @@ impl Session {
             sources,
             templates: templates_fp,
             registry: registry_fp,
+            registry_names,
             digests: digests_fp,
             global,
             graph,
