@@ -61,6 +61,8 @@ pub struct Article {
     pub listing_summary: String,
     /// Internal `@/` links with their byte offsets: filled by the extract phase.
     pub links: Vec<(String, usize)>,
+    /// Each quote's words as readers see them (`render::data::quote_text`).
+    pub quote_texts: Vec<String>,
     /// The speaker index's key for each quote's speaker name (`graph::speakers::name_key`).
     pub speaker_keys: Vec<String>,
     /// What other pages show of the article (`render::inputs::article_facts`).
@@ -420,6 +422,7 @@ fn parse_markdown(path: &Path, text: String) -> Parsed {
         listing_summary: String::new(),
         links: Vec::new(),
         speaker_keys: Vec::new(),
+        quote_texts: Vec::new(),
         facts: 0,
         fingerprint: 0,
     };
@@ -527,6 +530,7 @@ fn parse_text(path: &Path, text: String, meta: Option<(PathBuf, String)>) -> Par
         listing_summary: String::new(),
         links: Vec::new(),
         speaker_keys: Vec::new(),
+        quote_texts: Vec::new(),
         facts: 0,
         fingerprint: 0,
     };
@@ -564,6 +568,11 @@ impl Article {
                 crate::render::markdown::first_paragraph_text(self, crate::render::SUMMARY_CHARS)
             }
         };
+        self.quote_texts = self
+            .quotes
+            .iter()
+            .map(|q| crate::render::data::quote_text(self, q))
+            .collect();
         self.speaker_keys = self
             .quotes
             .iter()

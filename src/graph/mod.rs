@@ -219,6 +219,7 @@ mod tests {
             listing_summary: String::new(),
             links: Vec::new(),
             speaker_keys: Vec::new(),
+            quote_texts: Vec::new(),
             facts: 0,
             fingerprint: 0,
         }

@@ -78,7 +78,7 @@ pub fn quote_record<'a>(config: &Config, graph: &'a SiteGraph, r: QuoteRef) -> Q
         graph.speakers.quote_speakers[r.article][r.quote].map(|id| &graph.speakers.speakers[id]);
     QuoteRecord {
         id: format!("{}-{anchor}", article.slug),
-        text: quote_text(article, quote),
+        text: article.quote_texts[r.quote].clone(),
         // A name the speaker index could not key (no letters) is kept as written.
         speaker: speaker
             .map(|s| s.name.as_str())

@@ -297,10 +297,9 @@ fn first_words(text: &str) -> String {
 
 fn quote_entry(config: &Config, graph: &SiteGraph, name: &str, r: QuoteRef) -> Entry {
     let article = &graph.articles[r.article];
-    let quote = &article.quotes[r.quote];
     let anchor = &graph.articles[r.article].anchors[r.quote];
     let path = quote_path(&article.slug, anchor);
-    let text = super::data::quote_text(article, quote);
+    let text = article.quote_texts[r.quote].clone();
     let mut content = format!(
         "<blockquote><p>“{}”</p></blockquote><p>— {}, in <a href=\"{}\">{}</a>",
         html(&text),
@@ -546,6 +545,7 @@ pub(crate) mod test_site {
             listing_summary: String::new(),
             links: Vec::new(),
             speaker_keys: Vec::new(),
+            quote_texts: Vec::new(),
             facts: 0,
             fingerprint: 0,
         }

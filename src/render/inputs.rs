@@ -39,8 +39,13 @@ pub fn article_facts(article: &Article) -> u64 {
     for (target, _) in &article.links {
         target.hash(&mut h);
     }
-    for (quote, anchor) in article.quotes.iter().zip(&article.anchors) {
-        super::data::quote_text(article, quote).hash(&mut h);
+    for ((quote, anchor), text) in article
+        .quotes
+        .iter()
+        .zip(&article.anchors)
+        .zip(&article.quote_texts)
+    {
+        text.hash(&mut h);
         anchor.hash(&mut h);
         hash_debug(&mut h, &(quote.kind, quote.pattern));
         quote.speaker.hash(&mut h);

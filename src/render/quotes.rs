@@ -54,7 +54,7 @@ pub fn quote_view<'a>(graph: &'a SiteGraph, r: QuoteRef) -> QuoteView<'a> {
     let quote = &article.quotes[r.quote];
     let anchor = graph.articles[r.article].anchors[r.quote].as_str();
     QuoteView {
-        text: super::data::quote_text(article, quote),
+        text: article.quote_texts[r.quote].clone(),
         anchor,
         path: quote_path(&article.slug, anchor),
         kind: quote.kind,

@@ -5,7 +5,6 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::data::quote_text;
 use super::views::{article_path, quote_path, speaker_path};
 use super::{OutputFile, Renderer};
 use crate::error::Diagnostic;
@@ -146,7 +145,7 @@ fn quote_entries(r: &Renderer<'_>) -> Vec<u8> {
             .iter()
             .enumerate()
             .map(|(i, quote)| QuoteEntry {
-                t: quote_text(article, quote),
+                t: article.quote_texts[i].clone(),
                 s: graph.speakers.quote_speakers[id][i]
                     .map(|s| graph.speakers.speakers[s].name.as_str())
                     .or(quote.speaker.as_deref()),
