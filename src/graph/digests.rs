@@ -102,15 +102,17 @@ pub fn resolve(
 /// For each digest, how often each speaker is quoted in its articles, most quoted first.
 pub fn speaker_counts(
     digest: &Digest,
-    quote_speakers: &[Vec<Option<usize>>],
+    speakers: &super::speakers::SpeakerIndex,
 ) -> Vec<(usize, usize)> {
     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
     for &id in &digest.articles {
-        for s in quote_speakers[id].iter().flatten() {
+        for s in speakers.quote_speakers[id].iter().flatten() {
             *counts.entry(*s).or_default() += 1;
         }
     }
     let mut sorted: Vec<(usize, usize)> = counts.into_iter().collect();
-    sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    // Ties by name, never by id: ids follow the whole site's order, which other edits change.
+    let key = |s: usize| (&speakers.speakers[s].name, &speakers.speakers[s].slug);
+    sorted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| key(a.0).cmp(&key(b.0))));
     sorted
 }

@@ -308,8 +308,7 @@ impl<'a> Renderer<'a> {
             )
         });
         let meta = self.meta(digest.file.title.clone(), description, &path);
-        let counts =
-            crate::graph::digests::speaker_counts(digest, &self.graph.speakers.quote_speakers);
+        let counts = crate::graph::digests::speaker_counts(digest, &self.graph.speakers);
         let whos_quoted: Vec<quotes::QuotedSpeaker> = counts
             .iter()
             .map(|&(s, count)| quotes::QuotedSpeaker {
