@@ -467,3 +467,74 @@ fn unreadable_article_is_reported() {
         &[("content/articles/secret.md:1:1", &["cannot read the file"])],
     );
 }
+
+// ---- paths ----
+
+/// Asserts `--output <output>` is refused with `words` and a hint, and that the site's own
+/// files are all still there, byte for byte.
+fn assert_output_refused(site: &SiteCopy, output: &Path, words: &[&str]) {
+    let before = snapshot(&site.root);
+    let run = build(&site.root, output);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    for word in words {
+        assert!(
+            run.stderr.contains(word),
+            "`{word}` not in:\n{}",
+            run.stderr
+        );
+    }
+    assert!(run.stderr.contains("\n  hint: "), "{}", run.stderr);
+    assert_eq!(snapshot(&site.root), before, "the site's files changed");
+}
+
+#[test]
+fn output_into_the_site_its_content_or_the_file_system_root_is_refused() {
+    let site = site("bad/good");
+    for output in [
+        site.root.clone(),
+        site.path("content"),
+        site.path("content/articles"),
+        site.tmp.path().to_path_buf(),
+        Path::new("/").to_path_buf(),
+    ] {
+        assert_output_refused(
+            &site,
+            &output,
+            &["refusing to build into", "site's own files"],
+        );
+    }
+}
+
+#[test]
+fn output_into_a_folder_of_other_files_is_refused_and_kept() {
+    let site = site("bad/good");
+    let other = site.tmp.path().join("notes");
+    fs::create_dir(&other).expect("mkdir");
+    fs::write(other.join("notes.txt"), "mine").expect("writable");
+    assert_output_refused(&site, &other, &["does not look like a built site"]);
+    assert_eq!(
+        fs::read_to_string(other.join("notes.txt")).expect("kept"),
+        "mine"
+    );
+    assert_eq!(fs::read_dir(&other).expect("readable").count(), 1);
+}
+
+#[test]
+fn slug_climbing_out_of_the_output_is_refused_and_nothing_is_written_outside() {
+    let site = site("bad/good");
+    fs::write(
+        site.path("content/articles/escape.md"),
+        "+++\ntitle = \"Escape\"\ndate = 2022-02-01\nslug = \"../../x\"\n+++\n\nText.\n",
+    )
+    .expect("writable");
+    let outside_before = snapshot(site.tmp.path());
+    assert_refused(
+        &site,
+        &[("content/articles/escape.md:4:1", &["bad slug `../../x`"])],
+    );
+    // Only the good site's output (made by assert_refused's rebuild check) was added.
+    let mut outside_after = snapshot(site.tmp.path());
+    outside_after.retain(|path, _| !path.starts_with("out"));
+    assert_eq!(outside_after, outside_before);
+    assert!(!site.tmp.path().join("x").exists());
+}
