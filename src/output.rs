@@ -164,6 +164,7 @@ pub fn write_site(output: &Path, pages: &[OutputFile], statics: &[StaticFile]) -
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "public".to_string());
+    clean_leftovers(&parent, &name, output);
     let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
     if staging.exists() {
         fs::remove_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
@@ -212,6 +213,42 @@ fn fill(staging: &Path, pages: &[OutputFile], statics: &[StaticFile]) -> Result<
             .map_err(|e| Error::io(&file.source, e))
     })?;
     Ok(pages.len() + statics.len())
+}
+
+/// Removes what a killed build left beside the output (its staging copy, or the previous
+/// output moved aside, which is put back first when the output itself is missing).
+fn clean_leftovers(parent: &Path, name: &str, output: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let staging_prefix = format!(".{name}.staging-");
+    let old_prefix = format!(".{name}.old-");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let (pid, is_old) = match file_name.strip_prefix(&staging_prefix) {
+            Some(pid) => (pid, false),
+            None => match file_name.strip_prefix(&old_prefix) {
+                Some(pid) => (pid, true),
+                None => continue,
+            },
+        };
+        // Another build (a `serve` beside this `build`) may still be using its folders.
+        if pid.parse::<u32>().is_err() || process_may_be_running(pid) {
+            continue;
+        }
+        let path = entry.path();
+        if is_old && !output.exists() {
+            let _ = fs::rename(&path, output);
+        } else {
+            let _ = fs::remove_dir_all(&path);
+        }
+    }
+}
+
+fn process_may_be_running(pid: &str) -> bool {
+    let proc = Path::new("/proc");
+    // Without /proc (not Linux) there is no telling, so the folder is kept.
+    !proc.join("self").exists() || proc.join(pid).exists()
 }
 
 /// Replaces `output` by `staging`: the old tree is moved aside first and removed last.

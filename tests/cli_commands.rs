@@ -876,3 +876,44 @@ fn completions_for_bash_zsh_and_fish_name_every_command() {
         }
     }
 }
+
+#[test]
+fn new_digest_refuses_to_overwrite_without_force() {
+    let (_tmp, root) = new_site();
+    let path = root.join("content/digests/weekly.md");
+    assert_eq!(run(&["new", "digest", "Weekly"], Some(&root)).code, Some(0));
+    let mine = "+++\ntitle = \"Weekly\"\ndate = 2024-01-01\n+++\nMy introduction.\n";
+    fs::write(&path, mine).unwrap();
+    let r = run(&["new", "digest", "Weekly"], Some(&root));
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("weekly.md already exists"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("--force"), "{}", r.stderr);
+    assert_eq!(read(&path), mine);
+}
+
+#[test]
+fn import_force_still_refuses_a_slug_another_article_has() {
+    let site = SiteCopy::new("txt-no-date");
+    let taken = site.path("content/articles/undated.txt");
+    let before = fs::read(&taken).unwrap();
+    let outside = site.tmp.path().join("undated.txt");
+    fs::write(&outside, "Another headline\n\nAnother paragraph.\n").unwrap();
+    let r = run(
+        &[
+            "import",
+            outside.to_str().unwrap(),
+            "--date",
+            "2022-01-01",
+            "--force",
+        ],
+        Some(&site.root),
+    );
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(r.stderr.contains("is taken by"), "{}", r.stderr);
+    assert_eq!(fs::read(&taken).unwrap(), before);
+    assert!(!site.path("content/articles/undated.md").exists());
+}

@@ -228,8 +228,26 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
+/// Articles are a few kilobytes; rendering grows faster than linearly with an article's size,
+/// so a huge file (a dump saved by mistake) is refused rather than left to run for minutes.
+pub const MAX_ARTICLE_BYTES: u64 = 10 * 1024 * 1024;
+
 fn read(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     let shown = relative(root, path);
+    let size = std::fs::metadata(path).map_or(0, |metadata| metadata.len());
+    if size > MAX_ARTICLE_BYTES {
+        return Err(Diagnostic::error(
+            shown,
+            1,
+            1,
+            format!(
+                "the file is {:.1} MB, over the {} MB an article may be",
+                size as f64 / 1e6,
+                MAX_ARTICLE_BYTES / (1024 * 1024)
+            ),
+        )
+        .with_hint("split it into several articles, or move it out of content/"));
+    }
     match std::fs::read(path) {
         Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
             let offset = e.utf8_error().valid_up_to();
@@ -237,12 +255,11 @@ fn read(root: &Path, path: &Path) -> Result<String, Diagnostic> {
             Diagnostic::error_at(&shown, &text, offset, "the file is not valid UTF-8")
                 .with_hint("save the file as UTF-8")
         }),
-        Err(e) => Err(Diagnostic::error(
-            shown,
-            1,
-            1,
-            format!("cannot read the file: {e}"),
-        )),
+        Err(e) => Err(
+            Diagnostic::error(shown, 1, 1, format!("cannot read the file: {e}")).with_hint(
+                "check the file's permissions (it must be readable by you), or remove it",
+            ),
+        ),
     }
 }
 

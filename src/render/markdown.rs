@@ -98,6 +98,7 @@ pub fn body_html(
         Body::Markdown(range) => {
             let body = &article.text[range.clone()];
             let mut edits = mark_edits(marks, range);
+            edits.extend(raw_html_edits(body, range.start));
             // The editor's quote annotations are for Gazette, not for readers.
             for annotation in crate::quotes::annotations::find_inline(&article.text, range.clone())
             {
@@ -111,9 +112,9 @@ pub fn body_html(
                 }
             }
             if edits.is_empty() {
-                markdown_html_with(body, resolve)
+                markdown_html_trusted(body, resolve)
             } else {
-                markdown_html_with(&apply_edits(body, range.start, edits), resolve)
+                markdown_html_trusted(&apply_edits(body, range.start, edits), resolve)
             }
         }
         Body::Plain(paragraphs) => {
@@ -163,15 +164,94 @@ fn alert_title(kind: BlockQuoteKind) -> &'static str {
 }
 
 /// Markdown to HTML, with ids on headings (kept if written, else made from the text, unique)
-/// and a title line in GFM alert blocks.
+/// and a title line in GFM alert blocks. Raw HTML is shown as text and unsafe link schemes
+/// are dropped: content is never trusted to run in a reader's browser.
 pub fn markdown_html(markdown: &str) -> String {
     markdown_html_with(markdown, &|_| None)
 }
 
 /// Like `markdown_html`, with `@/…` links rewritten by `resolve` (internal links by source path).
 pub fn markdown_html_with(markdown: &str, resolve: &dyn Fn(&str) -> Option<String>) -> String {
+    let edits = raw_html_edits(markdown, 0);
+    if edits.is_empty() {
+        markdown_html_trusted(markdown, resolve)
+    } else {
+        markdown_html_trusted(&apply_edits(markdown, 0, edits), resolve)
+    }
+}
+
+/// Edits that turn every piece of raw HTML in `markdown` (at `base` in its file) into escaped
+/// text, so that `<script>` or `onerror=` written in content reach the page as characters.
+fn raw_html_edits(markdown: &str, base: usize) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        if let Event::Html(_) | Event::InlineHtml(_) = event {
+            let mut html = String::with_capacity(range.len() + 16);
+            for c in markdown[range.clone()].chars() {
+                match c {
+                    '&' => html.push_str("&amp;"),
+                    '<' => html.push_str("&lt;"),
+                    '>' => html.push_str("&gt;"),
+                    c => html.push(c),
+                }
+            }
+            edits.push(Edit {
+                at: base + range.start,
+                cut_to: base + range.end,
+                html,
+                order: 2,
+            });
+        }
+    }
+    edits
+}
+
+/// Whether a link target may be written into an `href` or `src`: relative, or a web, mail or
+/// phone address (never `javascript:`, `vbscript:` or `data:`, however they are spelt).
+pub fn is_safe_url(url: &str) -> bool {
+    // Browsers ignore whitespace and control characters inside a scheme.
+    let squeezed: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let scheme_end = squeezed.find(|c: char| !(c.is_ascii_alphanumeric() || "+-.".contains(c)));
+    match scheme_end {
+        Some(i) if i > 0 && squeezed[i..].starts_with(':') => {
+            matches!(&squeezed[..i], "http" | "https" | "mailto" | "tel")
+        }
+        // A `&` may hide a scheme behind an entity (`jav&#x09;ascript:`).
+        _ => !squeezed.contains("&#") || !url.contains(':'),
+    }
+}
+
+/// Markdown whose raw HTML is Gazette's own (quote marks inserted into the body).
+fn markdown_html_trusted(markdown: &str, resolve: &dyn Fn(&str) -> Option<String>) -> String {
     let events: Vec<Event> = Parser::new_ext(markdown, options())
         .map(|event| match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if !is_safe_url(&dest_url) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: CowStr::from("#"),
+                title,
+                id,
+            }),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if !is_safe_url(&dest_url) => Event::Start(Tag::Image {
+                link_type,
+                dest_url: CowStr::from(""),
+                title,
+                id,
+            }),
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -350,6 +430,41 @@ fn truncate_words(text: &str, max_chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raw_html_is_shown_as_text() {
+        let html = markdown_html("Hi <script>alert(1)</script> <img src=x onerror=alert(1)>\n");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn unsafe_link_schemes_are_dropped() {
+        for url in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " java\tscript:alert(1)",
+            "vbscript:msgbox(1)",
+            "data:text/html,<script>alert(1)</script>",
+        ] {
+            assert!(!is_safe_url(url), "{url}");
+        }
+        for url in [
+            "https://example.org/",
+            "../x/",
+            "#q-1",
+            "mailto:a@b.c",
+            "x/y:z",
+        ] {
+            assert!(is_safe_url(url), "{url}");
+        }
+        let html = markdown_html("[a](javascript:alert(1)) ![b](jav&#x09;ascript:alert(2))\n");
+        assert!(!html.contains("javascript"), "{html}");
+    }
 
     #[test]
     fn headings_get_unique_ids() {

@@ -86,6 +86,29 @@ pub fn quote_path(article_slug: &str, anchor: &str) -> String {
     format!("articles/{article_slug}/#{anchor}")
 }
 
+/// Where an article came from, as shown: a `javascript:` or other unsafe address is kept as
+/// text, never made a link.
+#[derive(Serialize)]
+pub struct SourceView<'a> {
+    pub name: Option<&'a str>,
+    pub url: Option<&'a str>,
+}
+
+impl<'a> From<&'a Source> for SourceView<'a> {
+    fn from(source: &'a Source) -> Self {
+        match source.url.as_deref() {
+            Some(url) if !crate::render::markdown::is_safe_url(url) => SourceView {
+                name: source.name.as_deref().or(Some(url)),
+                url: None,
+            },
+            url => SourceView {
+                name: source.name.as_deref(),
+                url,
+            },
+        }
+    }
+}
+
 /// An article as listed: enough for a card in a listing.
 #[derive(Serialize)]
 pub struct ArticleCard<'a> {
@@ -96,7 +119,7 @@ pub struct ArticleCard<'a> {
     pub path: String,
     pub date: Option<DateView>,
     pub summary: &'a str,
-    pub source: Option<&'a Source>,
+    pub source: Option<SourceView<'a>>,
     pub topics: Vec<TopicLink<'a>>,
 }
 
@@ -110,7 +133,7 @@ impl<'a> ArticleCard<'a> {
             path: article_path(&article.slug),
             date: article.date.as_ref().map(DateView::from),
             summary,
-            source: article.source.as_ref(),
+            source: article.source.as_ref().map(SourceView::from),
             topics: graph.article_topics[id]
                 .iter()
                 .filter_map(|slug| graph.topics.get(slug))

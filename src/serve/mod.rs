@@ -95,6 +95,12 @@ fn rebuild(
                     eprintln!("{warning}");
                 }
             }
+            // The served state is updated before the terminal says so (a reader, or a test, acts on
+            // the message): the error overlay is gone and tabs reload by then.
+            if let Some(live) = live {
+                let changed_output = !report.written.is_empty() || !report.removed.is_empty();
+                live.succeeded(changed_output);
+            }
             if !verbosity.quiet
                 && hint.is_none()
                 && changed.is_empty()
@@ -114,10 +120,6 @@ fn rebuild(
                     }
                 }
             }
-            if let Some(live) = live {
-                let changed_output = !report.written.is_empty() || !report.removed.is_empty();
-                live.succeeded(changed_output);
-            }
             true
         }
         Err(error) => {
@@ -129,19 +131,22 @@ fn rebuild(
                     .join("\n"),
                 other => format!("error: {other}"),
             };
+            let served = live.is_some();
+            // The browser's error state is set before the terminal says so: a reader (or a
+            // test) acting on the message must find the error over the page.
+            if let Some(live) = live {
+                live.failed(text.clone());
+            }
             eprintln!("{text}");
             eprintln!(
                 "Build failed after {} ms; {} (fix the file and save again)",
                 started.elapsed().as_millis(),
-                if live.is_some() {
+                if served {
                     "the last good site is still served"
                 } else {
                     "the output folder is unchanged"
                 }
             );
-            if let Some(live) = live {
-                live.failed(text);
-            }
             false
         }
     }
