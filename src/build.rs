@@ -69,7 +69,7 @@ impl PhaseClock {
 }
 
 /// Every problem found so far (errors first, then warnings), as the build's failure.
-fn failure(mut diagnostics: Vec<Diagnostic>) -> Error {
+pub(crate) fn failure(mut diagnostics: Vec<Diagnostic>) -> Error {
     diagnostics.sort_by(|a, b| (a.severity, &a.path, a.line).cmp(&(b.severity, &b.path, b.line)));
     Error::Diagnostics(diagnostics)
 }

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant, SystemTime};
 use rayon::prelude::*;
 use tera::Tera;
 
-use crate::build::BuildOptions;
+use crate::build::{BuildOptions, failure};
 use crate::config::Config;
 use crate::content::{self, Article, ArticleFile, CONTENT_DIR, digest, speaker};
 use crate::error::{Diagnostic, Error, Result};
@@ -177,12 +177,6 @@ fn load_article(root: &Path, file: &ArticleFile) -> Cached {
         article,
         diagnostics,
     }
-}
-
-/// Every problem found so far (errors first, then warnings), as the build's failure.
-fn failure(mut diagnostics: Vec<Diagnostic>) -> Error {
-    diagnostics.sort_by(|a, b| (a.severity, &a.path, a.line).cmp(&(b.severity, &b.path, b.line)));
-    Error::Diagnostics(diagnostics)
 }
 
 /// Writes a file by a temporary beside it and a rename, so a reader never sees half of it.
