@@ -30,8 +30,15 @@ pub enum Body {
     Plain(Vec<Range<usize>>),
 }
 
+impl Default for Body {
+    fn default() -> Self {
+        Body::Markdown(0..0)
+    }
+}
+
 /// An article as parsed from its file: metadata plus the body as ranges of the file's text.
-#[derive(Debug, Clone)]
+/// The extract phase fills the rest (`Article::extract`); they start empty.
+#[derive(Debug, Clone, Default)]
 pub struct Article {
     /// Path relative to the site root, as shown in messages.
     pub path: PathBuf,
@@ -435,13 +442,7 @@ fn parse_markdown(path: &Path, text: String) -> Parsed {
         text,
         quote_notes: fm.quotes,
         quotes: Vec::new(),
-        anchors: Vec::new(),
-        listing_summary: String::new(),
-        links: Vec::new(),
-        speaker_keys: Vec::new(),
-        quote_texts: Vec::new(),
-        facts: 0,
-        fingerprint: 0,
+        ..Article::default()
     };
     Parsed {
         article: Some(article),
@@ -543,13 +544,7 @@ fn parse_text(path: &Path, text: String, meta: Option<(PathBuf, String)>) -> Par
         text,
         quote_notes: fm.quotes,
         quotes: Vec::new(),
-        anchors: Vec::new(),
-        listing_summary: String::new(),
-        links: Vec::new(),
-        speaker_keys: Vec::new(),
-        quote_texts: Vec::new(),
-        facts: 0,
-        fingerprint: 0,
+        ..Article::default()
     };
     Parsed {
         article: Some(article),

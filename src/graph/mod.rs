@@ -215,13 +215,7 @@ mod tests {
             body: Body::Markdown(0..0),
             quote_notes: Vec::new(),
             quotes: Vec::new(),
-            anchors: Vec::new(),
-            listing_summary: String::new(),
-            links: Vec::new(),
-            speaker_keys: Vec::new(),
-            quote_texts: Vec::new(),
-            facts: 0,
-            fingerprint: 0,
+            ..Article::default()
         }
     }
 

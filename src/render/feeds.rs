@@ -541,13 +541,7 @@ pub(crate) mod test_site {
             body: Body::Plain(std::iter::once(0..text.len()).collect()),
             quote_notes: Vec::new(),
             quotes: crate::quotes::extract(text, &[Block::paragraph(0..text.len())]),
-            anchors: Vec::new(),
-            listing_summary: String::new(),
-            links: Vec::new(),
-            speaker_keys: Vec::new(),
-            quote_texts: Vec::new(),
-            facts: 0,
-            fingerprint: 0,
+            ..Article::default()
         }
     }
 
