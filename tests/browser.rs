@@ -4,6 +4,8 @@
 //! `tests/browser/node_modules` the test says why and passes, unless
 //! `GAZETTE_REQUIRE_BROWSER=1` (set by CI) makes that a failure.
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,52 +15,12 @@ fn notice(message: &str) {
     let _ = writeln!(std::io::stderr(), "{message}");
 }
 
-/// What the browser tests need and this machine lacks, if anything.
-fn missing_tools(repo: &Path, chromium: &Path) -> Vec<String> {
-    let mut missing = Vec::new();
-    if !chromium.is_file() {
-        missing.push(format!(
-            "no Chromium at {} (install Debian's chromium, or set CHROMIUM)",
-            chromium.display()
-        ));
-    }
-    let node_runs = Command::new("node")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !node_runs {
-        missing.push("no node on PATH".to_string());
-    }
-    for package in ["playwright-core", "axe-core"] {
-        let manifest = repo
-            .join("tests/browser/node_modules")
-            .join(package)
-            .join("package.json");
-        if !manifest.is_file() {
-            missing.push(format!(
-                "tests/browser/node_modules/{package} is missing (run `npm ci --prefix tests/browser`)"
-            ));
-        }
-    }
-    missing
-}
-
 #[test]
 fn default_site_reads_well_in_a_real_browser() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let chromium = std::env::var_os("CHROMIUM")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
-    let missing = missing_tools(repo, &chromium);
-    if !missing.is_empty() {
-        let why = missing.join("; ");
-        assert!(
-            std::env::var("GAZETTE_REQUIRE_BROWSER").as_deref() != Ok("1"),
-            "GAZETTE_REQUIRE_BROWSER=1 but the browser tests cannot run: {why}"
-        );
-        notice(&format!("browser tests skipped: {why}"));
+    let Some(chromium) = common::chromium_or_skip("browser tests") else {
         return;
-    }
+    };
 
     let tmp = tempfile::tempdir().expect("a temporary folder");
     let public = tmp.path().join("public");
@@ -113,22 +75,12 @@ fn default_site_reads_well_in_a_real_browser() {
 #[test]
 fn serve_reloads_the_page_on_save() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let chromium = std::env::var_os("CHROMIUM")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
-    let missing = missing_tools(repo, &chromium);
-    if !missing.is_empty() {
-        let why = missing.join("; ");
-        assert!(
-            std::env::var("GAZETTE_REQUIRE_BROWSER").as_deref() != Ok("1"),
-            "GAZETTE_REQUIRE_BROWSER=1 but the browser tests cannot run: {why}"
-        );
-        notice(&format!("browser tests skipped: {why}"));
+    let Some(chromium) = common::chromium_or_skip("browser tests") else {
         return;
-    }
+    };
     let tmp = tempfile::tempdir().expect("a temporary folder");
     let site = tmp.path().join("site");
-    copy_dir(&repo.join("tests/fixtures/basic"), &site);
+    common::copy_dir(&repo.join("tests/fixtures/basic"), &site);
     let mut server = Command::new(env!("CARGO_BIN_EXE_gazette"))
         .args(["serve", "--port", "0", "--root"])
         .arg(&site)
@@ -174,17 +126,4 @@ fn serve_reloads_the_page_on_save() {
         String::from_utf8_lossy(&run.stdout),
         String::from_utf8_lossy(&run.stderr)
     );
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("a folder");
-    for entry in std::fs::read_dir(from).expect("the fixture") {
-        let entry = entry.expect("an entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("a type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("a copy");
-        }
-    }
 }

@@ -155,29 +155,9 @@ fn hostile_text_is_shown_as_text() {
 #[test]
 fn hostile_pages_run_nothing_in_a_real_browser() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let chromium = std::env::var_os("CHROMIUM")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| std::path::PathBuf::from("/usr/bin/chromium"));
-    let node_runs = std::process::Command::new("node")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    let playwright = repo.join("tests/browser/node_modules/playwright-core/package.json");
-    if !chromium.is_file() || !node_runs || !playwright.is_file() {
-        let why = format!(
-            "Chromium at {}: {}; node: {node_runs}; {}: {}",
-            chromium.display(),
-            chromium.is_file(),
-            playwright.display(),
-            playwright.is_file()
-        );
-        assert!(
-            std::env::var("GAZETTE_REQUIRE_BROWSER").as_deref() != Ok("1"),
-            "GAZETTE_REQUIRE_BROWSER=1 but the browser check cannot run: {why}"
-        );
-        eprintln!("hostile browser check skipped: {why}");
+    let Some(chromium) = common::chromium_or_skip("hostile browser check") else {
         return;
-    }
+    };
     let site = built_hostile_site();
     let run = std::process::Command::new("node")
         .arg(repo.join("tests/browser/hostile.mjs"))

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -83,4 +84,55 @@ pub fn read(path: &Path) -> String {
 /// The `gazette` binary built for these tests.
 pub fn gazette() -> Command {
     Command::cargo_bin("gazette").unwrap()
+}
+
+/// What the browser tests need and this machine lacks, if anything.
+fn missing_browser_tools(chromium: &Path) -> Vec<String> {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut missing = Vec::new();
+    if !chromium.is_file() {
+        missing.push(format!(
+            "no Chromium at {} (install Debian's chromium, or set CHROMIUM)",
+            chromium.display()
+        ));
+    }
+    let node_runs = std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !node_runs {
+        missing.push("no node on PATH".to_string());
+    }
+    for package in ["playwright-core", "axe-core"] {
+        let manifest = repo
+            .join("tests/browser/node_modules")
+            .join(package)
+            .join("package.json");
+        if !manifest.is_file() {
+            missing.push(format!(
+                "tests/browser/node_modules/{package} is missing (run `npm ci --prefix tests/browser`)"
+            ));
+        }
+    }
+    missing
+}
+
+/// The Chromium to drive, or `None` after saying why the browser test `what` is skipped;
+/// with `GAZETTE_REQUIRE_BROWSER=1` (set by CI) a missing tool fails the test instead.
+pub fn chromium_or_skip(what: &str) -> Option<PathBuf> {
+    let chromium = std::env::var_os("CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    let missing = missing_browser_tools(&chromium);
+    if missing.is_empty() {
+        return Some(chromium);
+    }
+    let why = missing.join("; ");
+    assert!(
+        std::env::var("GAZETTE_REQUIRE_BROWSER").as_deref() != Ok("1"),
+        "GAZETTE_REQUIRE_BROWSER=1 but the {what} cannot run: {why}"
+    );
+    // Past the test harness's capture, so a skip is seen even when the test passes.
+    let _ = writeln!(std::io::stderr(), "{what} skipped: {why}");
+    None
 }
