@@ -421,6 +421,19 @@ proptest! {
     }
 }
 
+/// Writes the site's files and opens a session on it, writing into `out`.
+fn session_on(root: &Path, files: &BTreeMap<String, String>, out: &Path) -> Session {
+    sync(root, &BTreeMap::new(), files);
+    Session::new(BuildOptions {
+        root: root.to_path_buf(),
+        overrides: Overrides {
+            output_dir: Some(out.to_path_buf()),
+            base_url: None,
+        },
+        drafts: false,
+    })
+}
+
 #[test]
 fn an_edit_of_prose_alone_renders_only_its_page() {
     let tmp = tempfile::tempdir().unwrap();
@@ -430,15 +443,7 @@ fn an_edit_of_prose_alone_renders_only_its_page() {
         model.apply(&Edit::AddArticle(n, n * 3));
     }
     let files = model.files();
-    sync(&root, &BTreeMap::new(), &files);
-    let mut session = Session::new(BuildOptions {
-        root: root.clone(),
-        overrides: Overrides {
-            output_dir: Some(tmp.path().join("out")),
-            base_url: None,
-        },
-        drafts: false,
-    });
+    let mut session = session_on(&root, &files, &tmp.path().join("out"));
     let first = session.rebuild(None).unwrap();
     assert!(first.rendered > 20, "the first build renders everything");
     model.apply(&Edit::Sentence(1));
@@ -467,15 +472,7 @@ fn a_quote_edit_reaches_the_speaker_page_and_the_data() {
     // No topic or speaker in common: neither shows the other.
     model.apply(&Edit::Topics(1, 2));
     let files = model.files();
-    sync(&root, &BTreeMap::new(), &files);
-    let mut session = Session::new(BuildOptions {
-        root: root.clone(),
-        overrides: Overrides {
-            output_dir: Some(tmp.path().join("out")),
-            base_url: None,
-        },
-        drafts: false,
-    });
+    let mut session = session_on(&root, &files, &tmp.path().join("out"));
     session.rebuild(None).unwrap();
     model.apply(&Edit::QuoteWords(0, 1));
     let touched = sync(&root, &files, &model.files());

@@ -77,7 +77,7 @@ pub struct Fingerprints {
 
 impl Fingerprints {
     pub fn new(graph: &SiteGraph, global: u64) -> Self {
-        let cards = (0..graph.articles.len())
+        let cards: Vec<u64> = (0..graph.articles.len())
             .map(|id| {
                 let mut h = DefaultHasher::new();
                 graph.articles[id].facts.hash(&mut h);
@@ -110,27 +110,25 @@ impl Fingerprints {
                 h.finish()
             })
             .collect();
-        let mut fingerprints = Fingerprints {
-            global,
-            cards,
-            speakers: Vec::new(),
-            speaker_names,
-            digests: Vec::new(),
-        };
-        fingerprints.speakers = speakers;
-        fingerprints.digests = graph
+        let digests = graph
             .digests
             .iter()
             .map(|d| {
                 let mut h = DefaultHasher::new();
                 hash_debug(&mut h, &d.file);
                 for &id in &d.articles {
-                    fingerprints.cards[id].hash(&mut h);
+                    cards[id].hash(&mut h);
                 }
                 h.finish()
             })
             .collect();
-        fingerprints
+        Fingerprints {
+            global,
+            cards,
+            speakers,
+            speaker_names,
+            digests,
+        }
     }
 }
 
