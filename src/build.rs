@@ -5,13 +5,14 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::build_record;
 use crate::config::{Config, Overrides};
 use crate::content;
 use crate::error::{Diagnostic, Error, Result};
 use crate::graph::SiteGraph;
 use crate::output;
 use crate::progress::{BuildProgress, NoProgress};
-use crate::render::{OutputFile, Renderer, templates};
+use crate::render::{OutputFile, RenderFailure, Renderer, templates};
 
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -26,6 +27,8 @@ pub struct BuildOptions {
 pub struct BuildReport {
     pub output: PathBuf,
     pub files_written: usize,
+    /// Nothing changed since the last build into the same output: no file was written.
+    pub unchanged: bool,
     pub pages: usize,
     pub articles: usize,
     pub topics: usize,
@@ -78,16 +81,20 @@ fn has_errors(diagnostics: &[Diagnostic]) -> bool {
     diagnostics.iter().any(Diagnostic::is_error)
 }
 
-/// Builds the whole site in memory; nothing is written.
-pub fn build_in_memory(options: &BuildOptions) -> Result<SiteBuild> {
-    build_in_memory_with_progress(options, &NoProgress)
+/// Everything a build knows before rendering: the linked site and its templates.
+struct Prepared {
+    config: Config,
+    graph: SiteGraph,
+    tera: tera::Tera,
+    sources: templates::TemplateSources,
+    statics: Vec<output::StaticFile>,
+    diagnostics: Vec<Diagnostic>,
+    drafts_skipped: usize,
+    clock: PhaseClock,
 }
 
-/// `build_in_memory`, telling `progress` where it is.
-pub fn build_in_memory_with_progress(
-    options: &BuildOptions,
-    progress: &dyn BuildProgress,
-) -> Result<SiteBuild> {
+/// Load, parse, extract and link.
+fn prepare(options: &BuildOptions, progress: &dyn BuildProgress) -> Result<Prepared> {
     let mut clock = PhaseClock::new();
     let root = options.root.as_path();
     progress.phase("load", 0);
@@ -146,14 +153,48 @@ pub fn build_in_memory_with_progress(
         failure(std::mem::take(&mut diagnostics))
     })?;
     clock.lap("link");
+    Ok(Prepared {
+        config,
+        graph,
+        tera,
+        sources,
+        statics,
+        diagnostics,
+        drafts_skipped,
+        clock,
+    })
+}
 
+/// Builds the whole site in memory; nothing is written.
+pub fn build_in_memory(options: &BuildOptions) -> Result<SiteBuild> {
+    build_in_memory_with_progress(options, &NoProgress)
+}
+
+/// `build_in_memory`, telling `progress` where it is.
+pub fn build_in_memory_with_progress(
+    options: &BuildOptions,
+    progress: &dyn BuildProgress,
+) -> Result<SiteBuild> {
+    let Prepared {
+        config,
+        graph,
+        tera,
+        sources,
+        statics,
+        mut diagnostics,
+        drafts_skipped,
+        mut clock,
+    } = prepare(options, progress)?;
     let pages = Renderer::new(&config, &graph, &tera, &sources)
         .render_all_with_progress(progress)
         .map_err(|problems| {
             diagnostics.extend(problems);
             failure(std::mem::take(&mut diagnostics))
         })?;
-    diagnostics.extend(output::static_conflicts(&pages, &statics));
+    diagnostics.extend(output::static_conflicts(
+        pages.iter().map(|p| p.path.as_str()),
+        &statics,
+    ));
     if has_errors(&diagnostics) {
         return Err(failure(diagnostics));
     }
@@ -174,36 +215,83 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     build_with_progress(options, &NoProgress)
 }
 
-/// `build`, telling `progress` where it is.
+/// `build`, telling `progress` where it is. Pages are written into a staging folder as they
+/// are rendered (never all held at once), and the folder is swapped in when all are there.
 pub fn build_with_progress(
     options: &BuildOptions,
     progress: &dyn BuildProgress,
 ) -> Result<BuildReport> {
     let started = Instant::now();
-    let site = build_in_memory_with_progress(options, progress)?;
-    output::check_output_dir(&options.root, &site.config.output_dir)?;
+    let output_dir = Config::load(&options.root, &options.overrides)?.output_dir;
+    if let Some(report) = build_record::unchanged(options, &output_dir) {
+        return Ok(report);
+    }
+    let snapshot = build_record::snapshot(options, &output_dir);
+    let Prepared {
+        config,
+        graph,
+        tera,
+        sources,
+        statics,
+        mut diagnostics,
+        drafts_skipped,
+        mut clock,
+    } = prepare(options, progress)?;
+    output::check_output_dir(&options.root, &config.output_dir)?;
+    let renderer = Renderer::new(&config, &graph, &tera, &sources);
+    let plan = renderer.plan();
+    let paths: Vec<String> = plan.iter().map(|&page| renderer.file_of(page)).collect();
+    diagnostics.extend(output::static_conflicts(
+        paths.iter().map(String::as_str),
+        &statics,
+    ));
+    if has_errors(&diagnostics) {
+        return Err(failure(diagnostics));
+    }
+    let pages = paths.iter().filter(|p| p.ends_with(".html")).count();
+    let staging = output::Staging::begin(&config.output_dir, paths.iter().map(String::as_str))?;
+    drop(paths);
+    let writing_nanos = std::sync::atomic::AtomicU64::new(0);
+    let write = |file: OutputFile| {
+        let began = Instant::now();
+        let written = staging.write(&file.path, &file.bytes);
+        let took = u64::try_from(began.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        writing_nanos.fetch_add(took, std::sync::atomic::Ordering::Relaxed);
+        written
+    };
+    match renderer.render_each(&plan, progress, write) {
+        Ok(()) => {}
+        Err(RenderFailure::Write(e)) => return Err(e),
+        Err(RenderFailure::Templates(problems)) => {
+            diagnostics.extend(problems);
+            return Err(failure(diagnostics));
+        }
+    }
+    clock.lap("render");
     progress.phase("write", 0);
-    let write_started = Instant::now();
-    let files_written = output::write_site(&site.config.output_dir, &site.pages, &site.statics)?;
-    let mut phases = site.phases;
-    phases.push(("write", write_started.elapsed()));
-    Ok(BuildReport {
-        output: site.config.output_dir.clone(),
+    build_record::forget(&options.root, &config.output_dir);
+    let files_written = staging.finish(plan.len(), &statics)?;
+    let swap = clock.last.elapsed();
+    // Pages are written while others render: the time writing them is summed over threads.
+    let writing = Duration::from_nanos(writing_nanos.into_inner());
+    clock.phases.push(("write", writing));
+    clock.phases.push(("swap", swap));
+    let report = BuildReport {
+        output: config.output_dir.clone(),
         files_written,
-        pages: site
-            .pages
-            .iter()
-            .filter(|p| p.path.ends_with(".html"))
-            .count(),
-        articles: site.graph.articles.len(),
-        topics: site.graph.topics.len(),
-        quotes: site.graph.articles.iter().map(|a| a.quotes.len()).sum(),
-        speakers: site.graph.speakers.speakers.len(),
-        drafts_skipped: site.drafts_skipped,
-        warnings: site.warnings,
-        phases,
+        unchanged: false,
+        pages,
+        articles: graph.articles.len(),
+        topics: graph.topics.len(),
+        quotes: graph.articles.iter().map(|a| a.quotes.len()).sum(),
+        speakers: graph.speakers.speakers.len(),
+        drafts_skipped,
+        warnings: diagnostics,
+        phases: clock.phases,
         elapsed: started.elapsed(),
-    })
+    };
+    build_record::record(snapshot, &options.root, &config.output_dir, &report);
+    Ok(report)
 }
 
 /// The output folder as the user would name it: relative to the current folder when inside it.

@@ -518,14 +518,10 @@ impl Session {
                 Err(_) => {}
             }
         }
-        let generated: Vec<OutputFile> = files
-            .iter()
-            .map(|(_, file, _)| OutputFile {
-                path: file.clone(),
-                bytes: Vec::new(),
-            })
-            .collect();
-        problems.extend(output::static_conflicts(&generated, &statics));
+        problems.extend(output::static_conflicts(
+            files.iter().map(|(_, file, _)| file.as_str()),
+            &statics,
+        ));
         if !problems.is_empty() {
             let mut all = warnings.clone();
             all.extend(problems);

@@ -3,6 +3,7 @@
 //! The pipeline (see ARCHITECTURE.md): load → parse → link → render → write.
 
 pub mod build;
+pub mod build_record;
 pub mod check;
 pub mod commands;
 pub mod config;

@@ -133,9 +133,14 @@ pub fn find_static(root: &Path) -> Result<Vec<StaticFile>> {
 }
 
 /// Problems when a static file would overwrite a generated page.
-pub fn static_conflicts(pages: &[OutputFile], statics: &[StaticFile]) -> Vec<Diagnostic> {
-    let generated: std::collections::HashSet<&str> =
-        pages.iter().map(|p| p.path.as_str()).collect();
+pub fn static_conflicts<'p>(
+    pages: impl Iterator<Item = &'p str>,
+    statics: &[StaticFile],
+) -> Vec<Diagnostic> {
+    if statics.is_empty() {
+        return Vec::new();
+    }
+    let generated: std::collections::HashSet<&str> = pages.collect();
     statics
         .iter()
         .filter(|s| generated.contains(s.path.as_str()))
@@ -155,64 +160,109 @@ pub fn static_conflicts(pages: &[OutputFile], statics: &[StaticFile]) -> Vec<Dia
 
 /// Writes a whole site into a fresh staging folder beside `output`, then swaps it in.
 pub fn write_site(output: &Path, pages: &[OutputFile], statics: &[StaticFile]) -> Result<usize> {
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".to_string());
-    clean_leftovers(&parent, &name, output);
-    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
-    if staging.exists() {
-        fs::remove_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
-    }
-    let written = match fill(&staging, pages, statics) {
-        Ok(count) => count,
-        Err(e) => {
-            let _ = fs::remove_dir_all(&staging);
-            return Err(e);
-        }
-    };
-    swap_in(&staging, output, &parent, &name)?;
-    Ok(written)
+    let staging = Staging::begin(output, pages.iter().map(|p| p.path.as_str()))?;
+    pages
+        .par_iter()
+        .try_for_each(|page| staging.write(&page.path, &page.bytes))?;
+    staging.finish(pages.len(), statics)
 }
 
-fn fill(staging: &Path, pages: &[OutputFile], statics: &[StaticFile]) -> Result<usize> {
-    fs::create_dir_all(staging).map_err(|e| Error::io(staging, e))?;
-    let mut dirs: Vec<PathBuf> = pages
-        .iter()
-        .map(|p| p.path.as_str())
-        .chain(statics.iter().map(|s| s.path.as_str()))
-        .chain(THEME_ASSETS.iter().map(|(p, _)| *p))
-        .filter_map(|p| Path::new(p).parent().map(|d| staging.join(d)))
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for dir in &dirs {
-        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+/// A site being written into a fresh folder beside the output, swapped in whole by `finish`;
+/// dropped unfinished (a failed render, an error), it is removed and the output left as it was.
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+    parent: PathBuf,
+    name: String,
+    finished: bool,
+}
+
+impl Staging {
+    /// Makes the staging folder for `output`, with every folder that `paths` (the generated
+    /// files, relative to the output) and the theme's assets need.
+    pub fn begin<'p>(output: &Path, paths: impl Iterator<Item = &'p str>) -> Result<Staging> {
+        let parent = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".to_string());
+        clean_leftovers(&parent, &name, output);
+        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        if dir.exists() {
+            fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        }
+        let staging = Staging {
+            dir,
+            output: output.to_path_buf(),
+            parent,
+            name,
+            finished: false,
+        };
+        fs::create_dir_all(&staging.dir).map_err(|e| Error::io(&staging.dir, e))?;
+        let mut dirs: Vec<&Path> = paths
+            .chain(THEME_ASSETS.iter().map(|(p, _)| *p))
+            .filter_map(|p| Path::new(p).parent())
+            .filter(|d| !d.as_os_str().is_empty())
+            .collect();
+        dirs.sort_unstable();
+        dirs.dedup();
+        for dir in dirs {
+            let target = staging.dir.join(dir);
+            fs::create_dir_all(&target).map_err(|e| Error::io(&target, e))?;
+        }
+        Ok(staging)
     }
-    let static_names: std::collections::HashSet<&str> =
-        statics.iter().map(|s| s.path.as_str()).collect();
-    for (path, bytes) in THEME_ASSETS {
-        if !static_names.contains(path) {
-            let target = staging.join(path);
-            fs::write(&target, bytes).map_err(|e| Error::io(&target, e))?;
+
+    /// Writes one generated file (callable from many threads at once).
+    pub fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        let target = self.dir.join(path);
+        match fs::write(&target, bytes) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                // A path `begin` was not told about: make its folder now.
+                if let Some(folder) = target.parent() {
+                    fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+                }
+                fs::write(&target, bytes).map_err(|e| Error::io(&target, e))
+            }
+            other => other.map_err(|e| Error::io(&target, e)),
         }
     }
-    pages.par_iter().try_for_each(|page| {
-        let target = staging.join(&page.path);
-        fs::write(&target, &page.bytes).map_err(|e| Error::io(&target, e))
-    })?;
-    statics.par_iter().try_for_each(|file| {
-        let target = staging.join(&file.path);
-        fs::copy(&file.source, &target)
-            .map(|_| ())
-            .map_err(|e| Error::io(&file.source, e))
-    })?;
-    Ok(pages.len() + statics.len())
+
+    /// Adds the theme's assets and the static files, then swaps the staging folder in for the
+    /// output; returns how many files the site has (`pages` generated ones plus the statics).
+    pub fn finish(mut self, pages: usize, statics: &[StaticFile]) -> Result<usize> {
+        let static_names: std::collections::HashSet<&str> =
+            statics.iter().map(|s| s.path.as_str()).collect();
+        for (path, bytes) in THEME_ASSETS {
+            if !static_names.contains(path) {
+                self.write(path, bytes)?;
+            }
+        }
+        statics.par_iter().try_for_each(|file| {
+            let target = self.dir.join(&file.path);
+            if let Some(folder) = target.parent() {
+                fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+            }
+            fs::copy(&file.source, &target)
+                .map(|_| ())
+                .map_err(|e| Error::io(&file.source, e))
+        })?;
+        swap_in(&self.dir, &self.output, &self.parent, &self.name)?;
+        self.finished = true;
+        Ok(pages + statics.len())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 /// Removes what a killed build left beside the output (its staging copy, or the previous
@@ -251,6 +301,32 @@ fn process_may_be_running(pid: &str) -> bool {
     !proc.join("self").exists() || proc.join(pid).exists()
 }
 
+/// Removes a folder tree; the first two levels in parallel (an old site has thousands of files,
+/// most of them in two or three folders).
+fn remove_tree(dir: &Path) -> Result<()> {
+    remove_entries(dir, 2)?;
+    fs::remove_dir(dir).map_err(|e| Error::io(dir, e))
+}
+
+fn remove_entries(dir: &Path, levels: u32) -> Result<()> {
+    let entries: Vec<fs::DirEntry> = fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .flatten()
+        .collect();
+    entries.par_iter().try_for_each(|entry| {
+        let path = entry.path();
+        let removed = match entry.file_type() {
+            Ok(kind) if kind.is_dir() && levels > 1 => {
+                remove_entries(&path, levels - 1)?;
+                fs::remove_dir(&path)
+            }
+            Ok(kind) if kind.is_dir() => fs::remove_dir_all(&path),
+            _ => fs::remove_file(&path),
+        };
+        removed.map_err(|e| Error::io(&path, e))
+    })
+}
+
 /// Replaces `output` by `staging`: the old tree is moved aside first and removed last.
 fn swap_in(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<()> {
     if output.exists() {
@@ -264,7 +340,7 @@ fn swap_in(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(
             let _ = fs::rename(&old, output);
             return Err(Error::io(output, e));
         }
-        fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+        remove_tree(&old)?;
     } else {
         fs::rename(staging, output).map_err(|e| Error::io(output, e))?;
     }

@@ -739,3 +739,97 @@ fn digests_gather_listed_and_selected_articles_with_notes() {
             .contains("<title>Week one</title>")
     );
 }
+
+/// Every output file with its modification time.
+fn stamps(dir: &Path) -> Vec<(PathBuf, std::time::SystemTime)> {
+    let mut all: Vec<_> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let modified = e.metadata().unwrap().modified().unwrap();
+            (e.into_path(), modified)
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+fn options_for(built: &Built, drafts: bool) -> BuildOptions {
+    BuildOptions {
+        root: built.site.root.clone(),
+        overrides: Overrides {
+            output_dir: Some(built.out()),
+            base_url: None,
+        },
+        drafts,
+    }
+}
+
+#[test]
+fn a_build_with_nothing_changed_writes_no_file_and_reports_the_same() {
+    let first = build("basic");
+    assert!(!first.report.unchanged && first.report.files_written > 0);
+    let before = stamps(&first.out());
+    let again = gazette::build(&options_for(&first, false)).unwrap();
+    assert!(again.unchanged, "nothing changed since the first build");
+    assert_eq!(again.files_written, 0);
+    assert_eq!(stamps(&first.out()), before, "no output file touched");
+    assert_eq!(again.pages, first.report.pages);
+    assert_eq!(again.quotes, first.report.quotes);
+    assert_eq!(
+        again.warnings, first.report.warnings,
+        "the warnings are told again"
+    );
+}
+
+#[test]
+fn an_edit_right_after_a_build_is_noticed_even_at_the_same_size() {
+    let first = build("basic");
+    let article = first.site.path("content/articles/nato-talks.md");
+    let text = read(&article);
+    // Same length and, as on a file system with coarse timestamps, the same modification time.
+    let modified = fs::metadata(&article).unwrap().modified().unwrap();
+    let edited = text.replacen("NATO", "OTAN", 1);
+    assert_eq!(edited.len(), text.len());
+    fs::write(&article, &edited).unwrap();
+    let file = fs::File::options().write(true).open(&article).unwrap();
+    file.set_modified(modified).unwrap();
+    drop(file);
+    let again = gazette::build(&options_for(&first, false)).unwrap();
+    assert!(!again.unchanged, "the edit is seen");
+    assert!(
+        first
+            .page("articles/nato-talks/index.html")
+            .contains("OTAN")
+    );
+}
+
+#[test]
+fn an_output_file_removed_or_edited_by_hand_is_put_back() {
+    let first = build("basic");
+    let page = first.out().join("articles/nato-talks/index.html");
+    let original = read(&page);
+    fs::remove_file(&page).unwrap();
+    let again = gazette::build(&options_for(&first, false)).unwrap();
+    assert!(!again.unchanged);
+    assert_eq!(read(&page), original);
+    fs::write(first.out().join("stray.html"), "left by hand").unwrap();
+    let again = gazette::build(&options_for(&first, false)).unwrap();
+    assert!(!again.unchanged, "a file added to the output is noticed");
+    assert!(!first.exists("stray.html"));
+}
+
+#[test]
+fn other_options_or_a_new_file_rebuild() {
+    let first = build("basic");
+    let with_drafts = gazette::build(&options_for(&first, true)).unwrap();
+    assert!(!with_drafts.unchanged, "--drafts builds another site");
+    assert!(first.exists("articles/unfinished/index.html"));
+    let same = gazette::build(&options_for(&first, true)).unwrap();
+    assert!(same.unchanged);
+    fs::write(first.site.path("static/extra.txt"), "a new static file").unwrap();
+    let after_new_file = gazette::build(&options_for(&first, true)).unwrap();
+    assert!(!after_new_file.unchanged, "a new input file is noticed");
+    assert!(first.exists("extra.txt"));
+}

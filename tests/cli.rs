@@ -328,7 +328,11 @@ fn verbose_prints_phase_times_on_stderr() {
         .assert()
         .success()
         .stderr(predicate::str::is_match(r"(?m)^  load +[0-9.]+ ms$").unwrap())
-        .stderr(predicate::str::is_match(r"(?m)^  write +[0-9.]+ ms$").unwrap());
+        .stderr(
+            predicate::str::is_match(r"(?m)^  render +[0-9.]+ ms \(pages rendered and written\)$")
+                .unwrap(),
+        )
+        .stderr(predicate::str::is_match(r"(?m)^  write +[0-9.]+ ms \(thread time").unwrap());
 }
 
 #[test]
@@ -418,4 +422,27 @@ fn check_lists_quotes_without_speakers_and_unquoted_speakers_as_warnings() {
             "content/articles/third.md:6:2: no speaker found",
         ))
         .stdout(predicate::str::contains("0 errors"));
+}
+
+#[test]
+fn a_second_build_with_nothing_changed_says_so_and_exits_0() {
+    let site = SiteCopy::new("basic");
+    let build = || {
+        let mut cmd = gazette();
+        cmd.args(["build", "--root"])
+            .arg(&site.root)
+            .arg("--output")
+            .arg(site.out());
+        cmd
+    };
+    build()
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Built "));
+    build()
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Nothing changed since the last build: ",
+        ));
 }

@@ -39,26 +39,53 @@ impl PubDate {
 
     /// `2022-02-01`
     pub fn iso_date(&self) -> String {
-        self.civil_date().to_string()
+        let date = self.civil_date();
+        format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
     }
 
     /// RFC 3339 with the writer's offset, for feeds and `<time datetime>`.
     pub fn rfc3339(&self) -> String {
+        // Written by hand: strftime parses its pattern on every call, and feeds call this often.
         let civil = self.offset.to_datetime(self.instant);
+        let mut out = format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+            civil.year(),
+            civil.month(),
+            civil.day(),
+            civil.hour(),
+            civil.minute(),
+            civil.second()
+        );
         let seconds = self.offset.seconds();
-        let offset = if seconds == 0 {
-            "Z".to_string()
+        if seconds == 0 {
+            out.push('Z');
         } else {
             let sign = if seconds < 0 { '-' } else { '+' };
             let minutes = seconds.unsigned_abs() / 60;
-            format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60)
-        };
-        format!("{}{}", civil.strftime("%Y-%m-%dT%H:%M:%S"), offset)
+            out.push_str(&format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60));
+        }
+        out
     }
 
     /// `1 February 2022`, as readers see it.
     pub fn human(&self) -> String {
-        self.civil_date().strftime("%-d %B %Y").to_string()
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let date = self.civil_date();
+        let month = MONTHS[usize::try_from(date.month() - 1).unwrap_or(0) % 12];
+        format!("{} {month} {}", date.day(), date.year())
     }
 }
 
@@ -79,6 +106,16 @@ mod tests {
         let d = PubDate::parse("2022-02-01T23:30:00-05:00").unwrap();
         assert_eq!(d.iso_date(), "2022-02-01");
         assert_eq!(d.rfc3339(), "2022-02-01T23:30:00-05:00");
+        assert_eq!(
+            PubDate::parse("0999-12-09T05:06:07+05:45")
+                .unwrap()
+                .rfc3339(),
+            "0999-12-09T05:06:07+05:45"
+        );
+        assert_eq!(
+            PubDate::parse("2019-12-31").unwrap().human(),
+            "31 December 2019"
+        );
         assert!(d.instant > PubDate::parse("2022-02-02T01:00:00Z").unwrap().instant);
     }
 

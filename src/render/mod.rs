@@ -552,12 +552,7 @@ impl<'a> Renderer<'a> {
         for result in results {
             match result {
                 Ok(file) => files.push(file),
-                Err(problem) => {
-                    // A broken shared template fails every page alike: report it once.
-                    if !problems.contains(&problem) {
-                        problems.push(problem);
-                    }
-                }
+                Err(problem) => report_once(&mut problems, problem),
             }
         }
         if problems.is_empty() {
@@ -565,6 +560,66 @@ impl<'a> Renderer<'a> {
         } else {
             Err(problems)
         }
+    }
+
+    /// Renders every page of `plan` in parallel and hands each to `emit` as soon as it is made,
+    /// so that a build holds one page per thread rather than the whole site.
+    pub fn render_each(
+        &self,
+        plan: &[plan::Page],
+        progress: &dyn crate::progress::BuildProgress,
+        emit: impl Fn(OutputFile) -> crate::error::Result<()> + Sync,
+    ) -> Result<(), RenderFailure> {
+        progress.phase("render", plan.len());
+        let write_failed = std::sync::atomic::AtomicBool::new(false);
+        let failures: Vec<RenderFailure> = plan
+            .par_iter()
+            .filter_map(|&page| {
+                // After a write error the build is lost: the remaining pages are not made.
+                if write_failed.load(std::sync::atomic::Ordering::Relaxed) {
+                    return None;
+                }
+                let failure = match self.render_page(page) {
+                    Ok(file) => emit(file).err().map(|e| {
+                        write_failed.store(true, std::sync::atomic::Ordering::Relaxed);
+                        RenderFailure::Write(e)
+                    }),
+                    Err(problem) => Some(RenderFailure::Templates(vec![problem])),
+                };
+                progress.item_done();
+                failure
+            })
+            .collect();
+        let mut problems = Vec::new();
+        for failure in failures {
+            match failure {
+                RenderFailure::Write(e) => return Err(RenderFailure::Write(e)),
+                RenderFailure::Templates(found) => {
+                    for problem in found {
+                        report_once(&mut problems, problem);
+                    }
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(RenderFailure::Templates(problems))
+        }
+    }
+}
+
+/// Why `render_each` stopped: template problems (each reported once), or a file not written.
+#[derive(Debug)]
+pub enum RenderFailure {
+    Templates(Vec<Diagnostic>),
+    Write(crate::error::Error),
+}
+
+/// A broken shared template fails every page alike: it is reported once.
+fn report_once(problems: &mut Vec<Diagnostic>, problem: Diagnostic) {
+    if !problems.contains(&problem) {
+        problems.push(problem);
     }
 }
 

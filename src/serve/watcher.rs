@@ -16,7 +16,7 @@ use crate::content::is_editor_temp;
 use crate::error::{Error, Result};
 
 /// The folders watched recursively, when they exist.
-const WATCHED_DIRS: [&str; 3] = ["content", "templates", "static"];
+use crate::build_record::INPUT_DIRS as WATCHED_DIRS;
 const CONFIG_FILE: &str = "site.toml";
 
 /// Quiet time after the last event of a save before rebuilding: editors write a file in
