@@ -92,6 +92,8 @@ struct Last {
     fingerprints: Fingerprints,
     /// Article id in `graph` by file path.
     ids: HashMap<PathBuf, usize>,
+    /// The plan's pages with their files, as long as the graph is the same.
+    paths: Vec<(Page, String)>,
     /// Generated files.
     pages: HashMap<String, Written>,
     /// Static and theme files: output path → what it was copied from.
@@ -126,10 +128,9 @@ pub struct Session {
     warned: HashSet<Diagnostic>,
 }
 
+/// Of an output file's bytes: xxh3, as whole search indexes are hashed on every rebuild.
 fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h = DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 fn main_path(file: &ArticleFile) -> &Path {
@@ -466,7 +467,7 @@ impl Session {
                         .is_some_and(|&id| Arc::ptr_eq(&last.graph.articles[id], a))
                 })
         });
-        let graph = match kept {
+        let (graph, same_pages) = match kept {
             Some(last) => {
                 let empty = SiteGraph::build(Vec::<Article>::new(), Vec::new(), Vec::new())
                     .map_err(failure)?;
@@ -474,34 +475,52 @@ impl Session {
                 graph.registry = registry;
                 // Should this pass fail, the empty graph left behind makes the next one build
                 // the graph again (the page map still describes the output as written).
-                graph
+                let same = (
+                    std::mem::take(&mut last.paths),
+                    std::mem::take(&mut last.ids),
+                );
+                (graph, Some(same))
             }
-            None => SiteGraph::build(articles, registry, digest_files).map_err(|problems| {
-                let mut all = warnings.clone();
-                all.extend(problems);
-                failure(all)
-            })?,
+            None => {
+                let graph =
+                    SiteGraph::build(articles, registry, digest_files).map_err(|problems| {
+                        let mut all = warnings.clone();
+                        all.extend(problems);
+                        failure(all)
+                    })?;
+                (graph, None)
+            }
         };
         let fingerprints = Fingerprints::new(&graph, global);
         let renderer = Renderer::new(&config, &graph, &tera, &sources)
             .with_cache(&fingerprints, &self.fragments);
-        let plan = renderer.plan();
-        let files: Vec<(Page, String, u64)> = plan
+        let (paths, ids) = match same_pages {
+            Some(same) => same,
+            None => {
+                let paths: Vec<(Page, String)> = renderer
+                    .plan()
+                    .par_iter()
+                    .map(|&page| (page, renderer.file_of(page)))
+                    .collect();
+                let ids: HashMap<PathBuf, usize> = graph
+                    .articles
+                    .iter()
+                    .enumerate()
+                    .map(|(id, a)| (a.path.clone(), id))
+                    .collect();
+                (paths, ids)
+            }
+        };
+        let files: Vec<(Page, &str, u64)> = paths
             .par_iter()
-            .map(|&page| {
-                (
-                    page,
-                    renderer.file_of(page),
-                    renderer.inputs(page, &fingerprints),
-                )
-            })
+            .map(|(page, file)| (*page, file.as_str(), renderer.inputs(*page, &fingerprints)))
             .collect();
         let previous = self.last.as_ref().map(|l| &l.pages);
-        let to_render: Vec<&(Page, String, u64)> = files
+        let to_render: Vec<&(Page, &str, u64)> = files
             .iter()
             .filter(|(_, file, inputs)| {
                 previous
-                    .and_then(|p| p.get(file))
+                    .and_then(|p| p.get(*file))
                     .is_none_or(|w| w.inputs != *inputs)
             })
             .collect();
@@ -519,7 +538,7 @@ impl Session {
             }
         }
         problems.extend(output::static_conflicts(
-            files.iter().map(|(_, file, _)| file.as_str()),
+            files.iter().map(|(_, file, _)| *file),
             &statics,
         ));
         if !problems.is_empty() {
@@ -529,12 +548,6 @@ impl Session {
         }
         drop(renderer);
         let rendered_count = changed.len();
-        let ids: HashMap<PathBuf, usize> = graph
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(id, a)| (a.path.clone(), id))
-            .collect();
         let page_count = files.len();
 
         let mut report = Rebuild {
@@ -599,7 +612,7 @@ impl Session {
                 }
                 report.written = write.iter().map(|(f, _, _)| f.path.clone()).collect();
                 // Pages gone from the site, then assets.
-                let wanted: HashSet<&str> = files.iter().map(|(_, f, _)| f.as_str()).collect();
+                let wanted: HashSet<&str> = files.iter().map(|(_, f, _)| *f).collect();
                 let gone: HashSet<String> = pages
                     .keys()
                     .filter(|file| !wanted.contains(file.as_str()))
@@ -637,6 +650,7 @@ impl Session {
             graph,
             fingerprints,
             ids,
+            paths,
             pages,
             assets: assets_wanted
                 .into_iter()
