@@ -60,6 +60,8 @@ pub struct Renderer<'a> {
     pub topic_list: Vec<&'a crate::graph::Topic>,
     /// In incremental builds: the inputs' numbers and the parts kept from the last build.
     pub cache: Option<(&'a inputs::Fingerprints, &'a Fragments)>,
+    /// `site` in every template, converted once (template values are shared, not copied).
+    site: tera::Value,
 }
 
 impl<'a> Renderer<'a> {
@@ -71,6 +73,7 @@ impl<'a> Renderer<'a> {
     ) -> Self {
         Renderer {
             cache: None,
+            site: tera::Value::from_serializable(&SiteView::new(config)),
             topic_list: graph.topics.values().collect(),
             config,
             graph,
@@ -129,20 +132,21 @@ impl<'a> Renderer<'a> {
     ) -> Result<OutputFile, Diagnostic> {
         let mut context = Context::from_serialize(&vars)
             .map_err(|e| templates::diagnostic(&e, self.sources, template))?;
-        context.insert("site", &SiteView::new(self.config));
+        context.insert_value("site", self.site.clone());
         let output = if meta.path.is_empty() || meta.path.ends_with('/') {
             format!("{}index.html", meta.path)
         } else {
             meta.path.clone()
         };
         context.insert("page", &meta);
-        let html = self
-            .tera
-            .render(template, &context)
+        // Most pages fit: the buffer does not grow (and copy itself) a dozen times per page.
+        let mut html = Vec::with_capacity(32 * 1024);
+        self.tera
+            .render_to(template, &context, &mut html)
             .map_err(|e| templates::diagnostic(&e, self.sources, template))?;
         Ok(OutputFile {
             path: output,
-            bytes: html.into_bytes(),
+            bytes: html,
         })
     }
 
