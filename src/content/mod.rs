@@ -556,9 +556,20 @@ impl Article {
     /// The extract phase for one article: its quotations, their anchors and its listing
     /// summary; returns the annotations that matched nothing, as warnings.
     pub fn extract(&mut self) -> Vec<crate::error::Diagnostic> {
-        let (quotes, unmatched) = self.extract_quotes();
+        // One parse of a Markdown body gives the prose, the links and the first paragraph.
+        let scan = match &self.body {
+            Body::Markdown(body) => Some(scan_markdown(&self.text, body.clone())),
+            Body::Plain(_) => None,
+        };
+        let (quotes, unmatched) = match &scan {
+            Some(scan) => self.extract_quotes_in(&scan.blocks),
+            None => self.extract_quotes(),
+        };
         self.quotes = quotes;
-        self.derive();
+        match scan {
+            Some(scan) => self.derive_with(scan.links, scan.first_paragraph),
+            None => self.derive(),
+        }
         unmatched
             .into_iter()
             .map(|u| {
@@ -572,13 +583,23 @@ impl Article {
 
     /// What follows from the quotes and text alone: anchors and the listing summary.
     pub fn derive(&mut self) {
-        self.links = self.internal_links();
+        let first_paragraph = match self.summary {
+            Some(_) => String::new(),
+            None => crate::render::markdown::first_paragraph_text(self, usize::MAX),
+        };
+        self.derive_with(self.internal_links(), first_paragraph);
+    }
+
+    /// `derive`, given the internal links and the first paragraph's text.
+    fn derive_with(&mut self, links: Vec<(String, usize)>, first_paragraph: String) {
+        self.links = links;
         self.anchors = crate::graph::quote_anchors(self);
         self.listing_summary = match &self.summary {
             Some(summary) => summary.trim().to_string(),
-            None => {
-                crate::render::markdown::first_paragraph_text(self, crate::render::SUMMARY_CHARS)
-            }
+            None => crate::render::markdown::truncate_words(
+                first_paragraph.trim(),
+                crate::render::SUMMARY_CHARS,
+            ),
         };
         self.quote_texts = self
             .quotes
@@ -602,12 +623,16 @@ impl Article {
     /// Finds the article's quotations and applies the editor's annotations; returns the
     /// annotations that matched nothing.
     pub fn extract_quotes(&self) -> (Vec<Quote>, Vec<Unmatched>) {
-        let blocks = self.prose_blocks();
+        self.extract_quotes_in(&self.prose_blocks())
+    }
+
+    /// `extract_quotes` in the given prose blocks (`prose_blocks`).
+    fn extract_quotes_in(&self, blocks: &[crate::quotes::Block]) -> (Vec<Quote>, Vec<Unmatched>) {
         match &self.body {
             Body::Markdown(body) => {
                 let inline = annotations::find_inline(&self.text, body.clone());
                 let blanked = annotations::blank(&self.text, &inline);
-                let mut found = quotes::extract(&blanked, &blocks);
+                let mut found = quotes::extract(&blanked, blocks);
                 let unmatched = annotations::apply(
                     &blanked,
                     body.clone(),
@@ -618,7 +643,7 @@ impl Article {
                 (found, unmatched)
             }
             Body::Plain(paragraphs) => {
-                let mut found = quotes::extract(&self.text, &blocks);
+                let mut found = quotes::extract(&self.text, blocks);
                 let body = paragraphs.first().map_or(0, |p| p.start)..self.text.len();
                 let unmatched =
                     annotations::apply(&self.text, body, &mut found, &[], &self.quote_notes);
@@ -675,6 +700,56 @@ impl Article {
     }
 }
 
+/// What the extract phase reads from a Markdown body.
+struct MarkdownScan {
+    /// The blocks that hold prose (paragraphs, headings, table cells).
+    blocks: Vec<crate::quotes::Block>,
+    /// Links by source path (`@/articles/x.md`), with their offsets.
+    links: Vec<(String, usize)>,
+    /// The text of the first paragraph that has any (as `first_paragraph_text` reads it).
+    first_paragraph: String,
+}
+
+/// `markdown_blocks`, `Article::internal_links` and `first_paragraph_text` in one parse.
+fn scan_markdown(text: &str, body: Range<usize>) -> MarkdownScan {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let offset = body.start;
+    let mut scan = MarkdownScan {
+        blocks: Vec::new(),
+        links: Vec::new(),
+        first_paragraph: String::new(),
+    };
+    let (mut in_paragraph, mut first_done) = (false, false);
+    let parser = Parser::new_ext(&text[body], crate::render::markdown::options());
+    for (event, range) in parser.into_offset_iter() {
+        match event {
+            Event::Start(tag) => {
+                match &tag {
+                    Tag::Paragraph | Tag::Heading { .. } | Tag::TableCell => scan.blocks.push(
+                        crate::quotes::Block::paragraph(range.start + offset..range.end + offset),
+                    ),
+                    Tag::Link { dest_url, .. } if dest_url.starts_with("@/") => {
+                        scan.links
+                            .push((dest_url.to_string(), range.start + offset));
+                    }
+                    _ => {}
+                }
+                if matches!(tag, Tag::Paragraph) && !first_done {
+                    in_paragraph = true;
+                }
+            }
+            Event::End(TagEnd::Paragraph) if in_paragraph => {
+                in_paragraph = false;
+                first_done = !scan.first_paragraph.trim().is_empty();
+            }
+            Event::Text(t) | Event::Code(t) if in_paragraph => scan.first_paragraph.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if in_paragraph => scan.first_paragraph.push(' '),
+            _ => {}
+        }
+    }
+    scan
+}
+
 /// Source ranges of the Markdown blocks that hold prose (paragraphs, headings, table cells).
 fn markdown_blocks(text: &str, body: Range<usize>) -> Vec<crate::quotes::Block> {
     use pulldown_cmark::{Event, Parser, Tag};
@@ -694,6 +769,35 @@ fn markdown_blocks(text: &str, body: Range<usize>) -> Vec<crate::quotes::Block> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_scan_finds_what_the_separate_readers_find() {
+        let text = "+++\ntitle = \"T\"\n+++\n# Head\n\n> *x* `code`\nline [a](@/articles/b.md)\n\n| a |\n|---|\n| “cell” |\n\nLast [c](@/x.md#y).\n";
+        let body = text.find("# Head").unwrap()..text.len();
+        let scan = scan_markdown(text, body.clone());
+        assert_eq!(
+            scan.blocks
+                .iter()
+                .map(|b| b.range.clone())
+                .collect::<Vec<_>>(),
+            markdown_blocks(text, body.clone())
+                .iter()
+                .map(|b| b.range.clone())
+                .collect::<Vec<_>>()
+        );
+        let article = Article {
+            text: text.to_string(),
+            body: Body::Markdown(body),
+            ..Article::default()
+        };
+        assert_eq!(scan.links, article.internal_links());
+        assert_eq!(scan.links.len(), 2);
+        assert_eq!(
+            scan.first_paragraph.trim(),
+            crate::render::markdown::first_paragraph_text(&article, usize::MAX)
+        );
+        assert_eq!(scan.first_paragraph.trim(), "x code line a");
+    }
 
     #[test]
     fn markdown_article_reads_front_matter() {

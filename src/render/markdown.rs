@@ -415,7 +415,8 @@ pub fn first_paragraph_text(article: &Article, max_chars: usize) -> String {
     truncate_words(&text, max_chars)
 }
 
-fn truncate_words(text: &str, max_chars: usize) -> String {
+/// `text` cut at a word boundary near `max_chars`.
+pub fn truncate_words(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
         return text.to_string();
     }
