@@ -34,18 +34,35 @@ const TITLE_WORDS: usize = 12;
 /// Escapes text for XML element content and attribute values, and drops the characters XML
 /// 1.0 does not allow (control characters other than tab and line breaks, U+FFFE, U+FFFF).
 pub fn escape_xml(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
+    // Runs of ordinary text are copied whole; only the bytes that need it are looked at.
+    let bytes = text.as_bytes();
+    let mut run_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (replacement, skip): (&str, usize) = match bytes[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&apos;", 1),
+            b'\t' | b'\n' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            // Control characters, and U+FFFE and U+FFFF (EF BF BE/BF), are not allowed in XML.
+            b if b < b' ' => ("", 1),
+            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => ("", 3),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&text[run_start..i]);
+        out.push_str(replacement);
+        i += skip;
+        run_start = i;
     }
+    out.push_str(&text[run_start..]);
 }
 
 fn xml(text: &str) -> String {
@@ -637,6 +654,12 @@ mod tests {
             xml("a & b <c> \"d\" 'e'\u{1}\tf"),
             "a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos;\tf"
         );
+        assert_eq!(
+            xml("é\u{FFFE}ü\u{FFFF}€\u{FFFD}—\r\n“x”\u{1f}"),
+            "éü€\u{FFFD}—\r\n“x”"
+        );
+        assert_eq!(xml(""), "");
+        assert_eq!(xml("plain"), "plain");
     }
 
     #[test]

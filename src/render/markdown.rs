@@ -18,16 +18,22 @@ pub fn options() -> Options {
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape_html(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    // Runs of ordinary text are copied whole (the special characters are all ASCII).
+    let mut run_start = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let replacement = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[run_start..i]);
+        out.push_str(replacement);
+        run_start = i + 1;
     }
+    out.push_str(&text[run_start..]);
 }
 
 /// A quotation to mark in the body: where it is in the file and the HTML around it.
@@ -431,6 +437,16 @@ pub fn truncate_words(text: &str, max_chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escapes_the_five_characters_and_keeps_the_rest() {
+        let mut out = String::new();
+        escape_html("“a” & <b> \"c\" 'd' é", &mut out);
+        assert_eq!(out, "“a” &amp; &lt;b&gt; &quot;c&quot; &#39;d&#39; é");
+        out.clear();
+        escape_html("", &mut out);
+        assert_eq!(out, "");
+    }
 
     #[test]
     fn raw_html_is_shown_as_text() {
