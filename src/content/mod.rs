@@ -76,6 +76,8 @@ pub struct Article {
     pub facts: u64,
     /// All of the article, for its own page.
     pub fingerprint: u64,
+    /// `date` as pages show it, formatted once (thousands of cards and quotes show it).
+    pub date_view: Option<crate::render::views::DateView>,
 }
 
 /// One input file found under `content/articles/`.
@@ -593,6 +595,7 @@ impl Article {
     /// `derive`, given the internal links and the first paragraph's text.
     fn derive_with(&mut self, links: Vec<(String, usize)>, first_paragraph: String) {
         self.links = links;
+        self.date_view = self.date.as_ref().map(crate::render::views::DateView::from);
         self.anchors = crate::graph::quote_anchors(self);
         self.listing_summary = match &self.summary {
             Some(summary) => summary.trim().to_string(),

@@ -63,7 +63,7 @@ pub fn quote_view<'a>(graph: &'a SiteGraph, r: QuoteRef) -> QuoteView<'a> {
             .map(|s| speaker_link(graph, &graph.speakers.speakers[s])),
         article_title: &article.title,
         article_path: super::views::article_path(&article.slug),
-        date: article.date.as_ref().map(DateView::from),
+        date: article.date_view.clone(),
     }
 }
 

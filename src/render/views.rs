@@ -31,22 +31,23 @@ impl<'a> SiteView<'a> {
     }
 }
 
-#[derive(Serialize, Clone)]
+/// A date as templates show it; shared, not copied (articles keep theirs: `Article::date_view`).
+#[derive(Serialize, Clone, Debug, Default, PartialEq, Eq)]
 pub struct DateView {
     /// `2022-02-01`
-    pub iso: String,
+    pub iso: std::sync::Arc<str>,
     /// RFC 3339, for `<time datetime>` and feeds.
-    pub rfc3339: String,
+    pub rfc3339: std::sync::Arc<str>,
     /// `1 February 2022`
-    pub human: String,
+    pub human: std::sync::Arc<str>,
 }
 
 impl From<&PubDate> for DateView {
     fn from(date: &PubDate) -> Self {
         DateView {
-            iso: date.iso_date(),
-            rfc3339: date.rfc3339(),
-            human: date.human(),
+            iso: date.iso_date().into(),
+            rfc3339: date.rfc3339().into(),
+            human: date.human().into(),
         }
     }
 }
@@ -131,7 +132,7 @@ impl<'a> ArticleCard<'a> {
             title: &article.title,
             dek: article.dek.as_deref(),
             path: article_path(&article.slug),
-            date: article.date.as_ref().map(DateView::from),
+            date: article.date_view.clone(),
             summary,
             source: article.source.as_ref().map(SourceView::from),
             topics: graph.article_topics[id]
