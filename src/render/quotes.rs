@@ -37,7 +37,7 @@ pub fn speaker_link<'a>(graph: &'a SiteGraph, speaker: &'a Speaker) -> SpeakerLi
 #[derive(Serialize, Clone)]
 pub struct QuoteView<'a> {
     /// The quoted words, without marks, spaces tidied.
-    pub text: String,
+    pub text: &'a str,
     pub anchor: &'a str,
     /// Site-relative permalink: `articles/<slug>/#q-…`.
     pub path: String,
@@ -54,7 +54,7 @@ pub fn quote_view<'a>(graph: &'a SiteGraph, r: QuoteRef) -> QuoteView<'a> {
     let quote = &article.quotes[r.quote];
     let anchor = graph.articles[r.article].anchors[r.quote].as_str();
     QuoteView {
-        text: article.quote_texts[r.quote].clone(),
+        text: &article.quote_texts[r.quote],
         anchor,
         path: quote_path(&article.slug, anchor),
         kind: quote.kind,
