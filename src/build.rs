@@ -19,6 +19,8 @@ pub struct BuildOptions {
     pub overrides: Overrides,
     /// Include articles marked `draft = true`.
     pub drafts: bool,
+    /// Replace an output folder that holds something other than a built site.
+    pub force: bool,
 }
 
 /// What a successful build did.
@@ -181,7 +183,7 @@ pub fn build_with_progress(
 ) -> Result<BuildReport> {
     let started = Instant::now();
     let site = build_in_memory_with_progress(options, progress)?;
-    output::check_output_dir(&options.root, &site.config.output_dir)?;
+    output::check_output_dir(&options.root, &site.config.output_dir, options.force)?;
     progress.phase("write", 0);
     let write_started = Instant::now();
     let files_written = output::write_site(&site.config.output_dir, &site.pages, &site.statics)?;

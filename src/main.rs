@@ -47,6 +47,9 @@ enum Command {
         /// Include articles marked draft = true
         #[arg(long)]
         drafts: bool,
+        /// Replace an output folder that holds files but is not an earlier build
+        #[arg(long)]
+        force: bool,
     },
     /// Build in memory and report broken links, duplicate slugs, annotations that match
     /// nothing, quotes without a speaker and speakers without quotes (exit 1 on errors)
@@ -81,6 +84,9 @@ enum Command {
         /// Include articles marked draft = true
         #[arg(long)]
         drafts: bool,
+        /// Replace an output folder that holds files but is not an earlier build
+        #[arg(long)]
+        force: bool,
     },
     /// Build, then rebuild the output folder on every save (like serve, without the server)
     #[command(after_help = cli::WATCH_HELP)]
@@ -97,6 +103,9 @@ enum Command {
         /// Include articles marked draft = true
         #[arg(long)]
         drafts: bool,
+        /// Replace an output folder that holds files but is not an earlier build
+        #[arg(long)]
+        force: bool,
     },
     /// Print the quotations found in article files (.md or .txt), with their speakers
     #[command(after_help = cli::QUOTES_HELP)]
@@ -149,6 +158,7 @@ fn main() -> ExitCode {
             bind,
             open,
             drafts,
+            force,
         } => {
             let options = BuildOptions {
                 root,
@@ -157,6 +167,7 @@ fn main() -> ExitCode {
                     base_url: None,
                 },
                 drafts,
+                force,
             };
             let serve = gazette::serve::ServeOptions { bind, port, open };
             let verbosity = gazette::serve::Verbosity {
@@ -173,6 +184,7 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
+            force,
         } => {
             let options = BuildOptions {
                 root,
@@ -181,6 +193,7 @@ fn main() -> ExitCode {
                     base_url,
                 },
                 drafts,
+                force,
             };
             let verbosity = gazette::serve::Verbosity {
                 quiet: verbosity == Verbosity::Quiet,
@@ -196,6 +209,7 @@ fn main() -> ExitCode {
                 root,
                 overrides: Overrides::default(),
                 drafts,
+                force: false,
             };
             match gazette::check::check(&options) {
                 Ok(report) => {
@@ -227,6 +241,7 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
+            force,
         } => {
             let options = BuildOptions {
                 root,
@@ -235,6 +250,7 @@ fn main() -> ExitCode {
                     base_url,
                 },
                 drafts,
+                force,
             };
             let bar = term::BuildBar::new(verbosity);
             let built = gazette::build::build_with_progress(&options, &bar);
