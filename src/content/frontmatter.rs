@@ -139,6 +139,76 @@ pub fn locate_key(text: &str, key: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// The 1-based line and column, in `block`, of each `quotes` entry in order: the TOML
+/// `[[quotes]]` headers, or the items of a YAML `quotes:` block list. Entries written inline
+/// (`quotes = [{…}]`, `quotes: [{…}]`) are not found: the caller falls back to the key.
+pub fn quote_entries(block: &str, format: FrontMatterFormat) -> Vec<(usize, usize)> {
+    let mut entries = Vec::new();
+    match format {
+        FrontMatterFormat::Toml => {
+            for (n, line) in block.lines().enumerate() {
+                let trimmed = line.trim_start();
+                let name = trimmed
+                    .strip_prefix("[[")
+                    .and_then(|rest| rest.split_once("]]"))
+                    .map(|(name, _)| name.trim());
+                if name == Some("quotes") {
+                    entries.push((n + 1, line.len() - trimmed.len() + 1));
+                }
+            }
+        }
+        FrontMatterFormat::Yaml => {
+            let mut lines = block.lines().enumerate();
+            // The top-level `quotes:` key, with nothing after it but a comment.
+            let found = lines.by_ref().any(|(_, line)| {
+                line.strip_prefix("quotes")
+                    .and_then(|rest| rest.trim_start().strip_prefix(':'))
+                    .is_some_and(|rest| rest.trim().is_empty() || rest.trim().starts_with('#'))
+            });
+            if !found {
+                return entries;
+            }
+            let mut item_indent = None;
+            for (n, line) in lines {
+                let trimmed = line.trim_start();
+                if trimmed.is_empty() || trimmed.starts_with('#') {
+                    continue;
+                }
+                let indent = line.len() - trimmed.len();
+                let is_item = trimmed == "-" || trimmed.starts_with("- ");
+                if indent == 0 && !is_item {
+                    break;
+                }
+                if is_item && *item_indent.get_or_insert(indent) == indent {
+                    entries.push((n + 1, indent + 1));
+                }
+            }
+        }
+    }
+    entries
+}
+
+/// Gives each `[[quotes]]` note the line and column of its entry in the file, whose front
+/// matter `block` starts after `line_offset` lines; when the entries cannot be told apart
+/// (written inline), every note points at the `quotes` key.
+pub fn locate_quote_notes(
+    notes: &mut [crate::quotes::annotations::QuoteNote],
+    block: &str,
+    format: FrontMatterFormat,
+    line_offset: usize,
+) {
+    let mut entries = quote_entries(block, format);
+    // A count that differs means a header was miscounted (one inside a multi-line string).
+    if entries.len() != notes.len() {
+        entries.clear();
+    }
+    let key = locate_key(block, "quotes");
+    for (i, note) in notes.iter_mut().enumerate() {
+        let at = entries.get(i).copied().or(key);
+        note.at = at.map(|(line, column)| (line + line_offset, column));
+    }
+}
+
 /// Where an article came from: the outlet and the original URL.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
@@ -245,6 +315,36 @@ mod tests {
         let fm: ArticleFrontMatter = parse(Path::new("a.md"), text, &s).unwrap();
         assert_eq!(fm.date, Some(DateText("2022-02-01T10:00:00+02:00".into())));
         assert_eq!(fm.updated, Some(DateText("2022-02-03".into())));
+    }
+
+    #[test]
+    fn quote_entries_are_found_in_toml_and_yaml() {
+        let toml = "title = \"A\"\n[[quotes]]\ntext = \"a\"\n\n  [[ quotes ]] # two\ntext = \"b\"\n[source]\n";
+        assert_eq!(
+            quote_entries(toml, FrontMatterFormat::Toml),
+            [(2, 1), (5, 3)]
+        );
+        let yaml =
+            "title: A\nquotes:\n  - text: a\n    pull: true\n  # note\n  - text: b\ntopics: [x]\n";
+        assert_eq!(
+            quote_entries(yaml, FrontMatterFormat::Yaml),
+            [(3, 3), (6, 3)]
+        );
+        let yaml = "quotes:\n- text: a\n- text: b\n";
+        assert_eq!(
+            quote_entries(yaml, FrontMatterFormat::Yaml),
+            [(2, 1), (3, 1)]
+        );
+        assert!(quote_entries("quotes: [{text: a}]\n", FrontMatterFormat::Yaml).is_empty());
+    }
+
+    #[test]
+    fn quote_notes_written_inline_point_at_the_key() {
+        let block = "title = \"A\"\nquotes = [{ text = \"a\" }, { text = \"b\" }]\n";
+        let mut notes = vec![Default::default(), Default::default()];
+        locate_quote_notes(&mut notes, block, FrontMatterFormat::Toml, 1);
+        assert_eq!(notes[0].at, Some((3, 1)));
+        assert_eq!(notes[1].at, Some((3, 1)));
     }
 
     #[test]
