@@ -360,7 +360,9 @@ impl Fields<'_> {
     }
 }
 
-fn parse_markdown(path: &Path, text: String) -> Parsed {
+/// Parses a Markdown article's text (front matter and body); `path` is only for messages and
+/// the default slug. Public for the fuzz targets and other callers holding text, not a file.
+pub fn parse_markdown(path: &Path, text: String) -> Parsed {
     let mut diagnostics = Vec::new();
     let split = match frontmatter::split(&text) {
         Ok(Some(split)) => split,
@@ -465,7 +467,9 @@ fn clean_topics(topics: Vec<String>) -> Vec<String> {
         .collect()
 }
 
-fn parse_text(path: &Path, text: String, meta: Option<(PathBuf, String)>) -> Parsed {
+/// Parses a raw scraped `.txt` article's text, with the path and text of the `.toml` beside it
+/// if there is one. Public for the fuzz targets and other callers holding text, not a file.
+pub fn parse_text(path: &Path, text: String, meta: Option<(PathBuf, String)>) -> Parsed {
     let mut diagnostics = Vec::new();
     let Some(raw) = rawtext::parse(&text) else {
         return Parsed {
