@@ -96,25 +96,25 @@ pub fn body_html(
 ) -> String {
     match &article.body {
         Body::Markdown(range) => {
-            let body = &article.text[range.clone()];
-            let mut edits = mark_edits(marks, range);
-            edits.extend(raw_html_edits(body, range.start));
-            // The editor's quote annotations are for Gazette, not for readers.
-            for annotation in crate::quotes::annotations::find_inline(&article.text, range.clone())
-            {
-                for cut in annotation.syntax {
-                    edits.push(Edit {
-                        at: cut.start,
-                        cut_to: cut.end,
-                        html: String::new(),
-                        order: 2,
-                    });
-                }
-            }
+            // The editor's quote annotations are for Gazette, not for readers. They are cut
+            // before raw HTML is looked for: a cut must not piece a tag together
+            // (`[<im]{-}g src=x onerror=…>` would read `<img src=x onerror=…>`).
+            let cuts = annotation_cuts(&article.text, range.clone());
+            let body = without(&article.text[range.clone()], &cuts);
+            let moved = |at: usize| after_cuts(&cuts, at.saturating_sub(range.start));
+            let mut edits: Vec<Edit> = mark_edits(marks, range)
+                .into_iter()
+                .map(|edit| Edit {
+                    at: moved(edit.at),
+                    cut_to: moved(edit.cut_to),
+                    ..edit
+                })
+                .collect();
+            edits.extend(raw_html_edits(&body, 0));
             if edits.is_empty() {
-                markdown_html_trusted(body, resolve)
+                markdown_html_trusted(&body, resolve)
             } else {
-                markdown_html_trusted(&apply_edits(body, range.start, edits), resolve)
+                markdown_html_trusted(&apply_edits(&body, 0, edits), resolve)
             }
         }
         Body::Plain(paragraphs) => {
@@ -151,6 +151,49 @@ pub fn body_html(
             html
         }
     }
+}
+
+/// The annotation syntax in `range` of `text`, as ranges of the body: sorted, overlaps merged.
+fn annotation_cuts(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut cuts: Vec<Range<usize>> = crate::quotes::annotations::find_inline(text, range.clone())
+        .into_iter()
+        .flat_map(|annotation| annotation.syntax)
+        .map(|cut| cut.start - range.start..cut.end - range.start)
+        .collect();
+    cuts.sort_by_key(|cut| cut.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(cuts.len());
+    for cut in cuts {
+        match merged.last_mut() {
+            Some(last) if cut.start <= last.end => last.end = last.end.max(cut.end),
+            _ => merged.push(cut),
+        }
+    }
+    merged
+}
+
+/// `text` without the `cuts` (sorted, apart).
+fn without(text: &str, cuts: &[Range<usize>]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for cut in cuts {
+        out.push_str(&text[at..cut.start]);
+        at = cut.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// Where offset `at` of the text lands once the `cuts` are taken out (inside one: at its start).
+fn after_cuts(cuts: &[Range<usize>], at: usize) -> usize {
+    let mut removed = 0;
+    for cut in cuts {
+        if cut.end <= at {
+            removed += cut.len();
+        } else {
+            return cut.start.min(at) - removed;
+        }
+    }
+    at - removed
 }
 
 fn alert_title(kind: BlockQuoteKind) -> &'static str {
@@ -251,6 +294,16 @@ fn markdown_html_trusted(markdown: &str, resolve: &dyn Fn(&str) -> Option<String
                 dest_url: CowStr::from(""),
                 title,
                 id,
+            }),
+            // `{key=value}` after a heading would write any attribute (`onclick=…`): only the
+            // id and classes are kept.
+            Event::Start(Tag::Heading {
+                level, id, classes, ..
+            }) => Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs: Vec::new(),
             }),
             Event::Start(Tag::Link {
                 link_type,
@@ -430,6 +483,66 @@ fn truncate_words(text: &str, max_chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A Markdown article whose whole text is `body`.
+    fn article(body: &str) -> Article {
+        Article {
+            text: body.to_string(),
+            body: Body::Markdown(0..body.len()),
+            ..Article::default()
+        }
+    }
+
+    /// Found by the `markdown` fuzz target (`# {\0l}`): heading attributes wrote any attribute.
+    #[test]
+    fn heading_attributes_other_than_id_and_class_are_dropped() {
+        let html =
+            markdown_html("# Hi {#top .wide onmouseover=alert(1) style=color:red}\n# {\0l}\n");
+        assert!(
+            html.contains("<h1 id=\"top\" class=\"wide\">Hi</h1>"),
+            "{html}"
+        );
+        assert!(!html.contains("onmouseover"), "{html}");
+        assert!(!html.contains("style"), "{html}");
+        assert!(html.contains("<h1 id=\"section\"></h1>"), "{html}");
+    }
+
+    /// Cutting an annotation's syntax out must not join the text around it into a tag.
+    #[test]
+    fn annotation_cuts_cannot_piece_raw_html_together() {
+        for body in [
+            "Hello [<im]{-}g src=x onerror=alert(1)> there.\n",
+            "Hello [<scr]{@X}ipt>alert(1)[</scr]{-}ipt>\n",
+        ] {
+            let html = body_html(&article(body), &[], &|_| None);
+            assert!(!html.contains("<img"), "{html}");
+            assert!(!html.contains("<script"), "{html}");
+            assert!(html.contains("&lt;"), "{html}");
+        }
+        // The marks still land around the annotated words, with the syntax gone.
+        let text = "Smith said [we will win]{@Jane Doe} and “no”{-}.\n";
+        let mark = QuoteMark {
+            outer: 12..23,
+            open_html: "<span class=\"quote\">".into(),
+            close_html: "</span>".into(),
+        };
+        let html = body_html(&article(text), &[mark], &|_| None);
+        assert_eq!(
+            html,
+            "<p>Smith said <span class=\"quote\">we will win</span> and “no”.</p>\n"
+        );
+    }
+
+    #[test]
+    fn offsets_move_past_the_cuts() {
+        let cuts = [2..4, 6..7];
+        assert_eq!(without("abXXcdYe", &cuts), "abcde");
+        assert_eq!(after_cuts(&cuts, 1), 1);
+        assert_eq!(after_cuts(&cuts, 3), 2);
+        assert_eq!(after_cuts(&cuts, 4), 2);
+        assert_eq!(after_cuts(&cuts, 7), 4);
+        assert_eq!(after_cuts(&cuts, 8), 5);
+    }
 
     #[test]
     fn raw_html_is_shown_as_text() {
