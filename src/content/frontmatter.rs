@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-use crate::error::{Diagnostic, line_col};
+use crate::error::Diagnostic;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FrontMatterFormat {
@@ -68,16 +68,37 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str, split: &Split) -> Res
             // An empty YAML block is a null document: read it as an empty mapping.
             let block = if block.trim().is_empty() { "{}" } else { block };
             serde_saphyr::from_str(block).map_err(|e| {
-                let (fm_line, _) = line_col(text, split.front_matter.start);
-                let (line, column) = e.location().map_or((fm_line, 1), |l| {
-                    (fm_line + l.line() as usize - 1, l.column() as usize)
-                });
                 let message = yaml_message(&e);
                 let hint = field_hint(&message, FrontMatterFormat::Yaml);
-                Diagnostic::error(path, line, column, message).with_hint(hint)
+                let offset = e.location().map_or(0, |l| {
+                    yaml_offset(block, l.line() as usize, l.column() as usize)
+                });
+                Diagnostic::error_at(path, text, split.front_matter.start + offset, message)
+                    .with_hint(hint)
             })
         }
     }
+}
+
+/// The byte offset in `block` of a YAML line and column (1-based), counted as the YAML parser
+/// counts them: a lone `\r` breaks a line too, where the file's lines break at `\n` only.
+fn yaml_offset(block: &str, line: usize, column: usize) -> usize {
+    let mut at = 0;
+    let mut rest = line.saturating_sub(1);
+    let bytes = block.as_bytes();
+    while rest > 0 && at < bytes.len() {
+        if bytes[at] == b'\n' || (bytes[at] == b'\r' && bytes.get(at + 1) != Some(&b'\n')) {
+            rest -= 1;
+        }
+        at += 1;
+    }
+    let line_end = block[at..]
+        .find(['\n', '\r'])
+        .map_or(block.len(), |end| at + end);
+    block[at..line_end]
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line_end, |(i, _)| at + i)
 }
 
 /// The first line of a YAML error without the snippet the library draws under it.
@@ -302,6 +323,21 @@ mod tests {
     #[test]
     fn yaml_errors_point_into_the_file() {
         let text = "---\ntitle: A\ntopics: 3\n---\n";
+        let s = split(text).unwrap().unwrap();
+        let err = parse::<ArticleFrontMatter>(Path::new("a.md"), text, &s).unwrap_err();
+        assert_eq!(err.line, 3, "{err}");
+    }
+
+    /// Found by the `front_matter` fuzz target: saphyr counts a lone `\r` as a line break, so
+    /// its line numbers ran past the end of the file.
+    #[test]
+    fn yaml_errors_after_a_lone_carriage_return_stay_in_the_file() {
+        let text = "---\n\r\t\t\t\t\0\n---\n";
+        let s = split(text).unwrap().unwrap();
+        let err = parse::<ArticleFrontMatter>(Path::new("a.md"), text, &s).unwrap_err();
+        assert_eq!(err.line, 2, "{err}");
+        assert!(err.column <= 7, "{err}");
+        let text = "---\ntitle: A\r\ntopics: 3\r\n---\r\n";
         let s = split(text).unwrap().unwrap();
         let err = parse::<ArticleFrontMatter>(Path::new("a.md"), text, &s).unwrap_err();
         assert_eq!(err.line, 3, "{err}");
