@@ -20,6 +20,8 @@ pub struct BuildOptions {
     pub overrides: Overrides,
     /// Include articles marked `draft = true`.
     pub drafts: bool,
+    /// Replace an output folder that holds something other than a built site.
+    pub force: bool,
 }
 
 /// What a successful build did.
@@ -237,7 +239,7 @@ pub fn build_with_progress(
         drafts_skipped,
         mut clock,
     } = prepare(options, progress)?;
-    output::check_output_dir(&options.root, &config.output_dir)?;
+    output::check_output_dir(&options.root, &config.output_dir, options.force)?;
     let renderer = Renderer::new(&config, &graph, &tera, &sources);
     let plan = renderer.plan();
     let paths: Vec<String> = plan.iter().map(|&page| renderer.file_of(page)).collect();

@@ -114,6 +114,9 @@ pub enum Error {
     },
     #[error("{0}")]
     Usage(String),
+    /// Something in the way that the command replaces only with `--force` (exit status 2).
+    #[error("{0}")]
+    InTheWay(String),
 }
 
 impl Error {

@@ -562,7 +562,7 @@ impl Session {
         match self.last.take() {
             None => {
                 // The first build swaps in a whole new tree, so nothing stale survives from before.
-                output::check_output_dir(&root, &config.output_dir)?;
+                output::check_output_dir(&root, &config.output_dir, self.options.force)?;
                 let all: Vec<OutputFile> = changed.iter().map(|(f, _)| f.clone()).collect();
                 output::write_site(&config.output_dir, &all, &statics)?;
                 for (file, inputs) in &changed {
@@ -579,7 +579,8 @@ impl Session {
             Some(last) => {
                 let output_dir = config.output_dir.clone();
                 if output_dir != last.config.output_dir {
-                    output::check_output_dir(&root, &output_dir)?;
+                    // Pages are written into it one by one, not swapped in whole: --force cannot apply.
+                    output::check_output_dir(&root, &output_dir, false)?;
                 }
                 // The last build's map, brought up to date in place.
                 pages = last.pages;

@@ -51,6 +51,9 @@ enum Command {
         /// Include articles marked draft = true
         #[arg(long)]
         drafts: bool,
+        /// Replace an output folder that holds files but is not an earlier build
+        #[arg(long)]
+        force: bool,
     },
     /// Build in memory and report broken links, duplicate slugs, annotations that match
     /// nothing, quotes without a speaker and speakers without quotes (exit 1 on errors)
@@ -85,6 +88,9 @@ enum Command {
         /// Include articles marked draft = true
         #[arg(long)]
         drafts: bool,
+        /// Replace an output folder that holds files but is not an earlier build
+        #[arg(long)]
+        force: bool,
     },
     /// Build, then rebuild the output folder on every save (like serve, without the server)
     #[command(after_help = cli::WATCH_HELP)]
@@ -101,6 +107,9 @@ enum Command {
         /// Include articles marked draft = true
         #[arg(long)]
         drafts: bool,
+        /// Replace an output folder that holds files but is not an earlier build
+        #[arg(long)]
+        force: bool,
     },
     /// Print the quotations found in article files (.md or .txt), with their speakers
     #[command(after_help = cli::QUOTES_HELP)]
@@ -153,6 +162,7 @@ fn main() -> ExitCode {
             bind,
             open,
             drafts,
+            force,
         } => {
             let options = BuildOptions {
                 root,
@@ -161,6 +171,7 @@ fn main() -> ExitCode {
                     base_url: None,
                 },
                 drafts,
+                force,
             };
             let serve = gazette::serve::ServeOptions { bind, port, open };
             let verbosity = gazette::serve::Verbosity {
@@ -177,6 +188,7 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
+            force,
         } => {
             let options = BuildOptions {
                 root,
@@ -185,6 +197,7 @@ fn main() -> ExitCode {
                     base_url,
                 },
                 drafts,
+                force,
             };
             let verbosity = gazette::serve::Verbosity {
                 quiet: verbosity == Verbosity::Quiet,
@@ -200,6 +213,7 @@ fn main() -> ExitCode {
                 root,
                 overrides: Overrides::default(),
                 drafts,
+                force: false,
             };
             match gazette::check::check(&options) {
                 Ok(report) => {
@@ -231,6 +245,7 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
+            force,
         } => {
             let options = BuildOptions {
                 root,
@@ -239,6 +254,7 @@ fn main() -> ExitCode {
                     base_url,
                 },
                 drafts,
+                force,
             };
             let bar = term::BuildBar::new(verbosity);
             let built = gazette::build::build_with_progress(&options, &bar);

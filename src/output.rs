@@ -20,9 +20,10 @@ pub const THEME_ASSETS: &[(&str, &[u8])] = &[
     ("favicon.svg", include_bytes!("../static/favicon.svg")),
 ];
 
-/// Refuses output folders that would swallow the site's own files, or a folder that holds
-/// something other than a built site (the swap replaces the whole folder).
-pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
+/// Refuses output folders that would swallow the site's own files (always), and, unless
+/// `force` is set, a folder that holds something other than a built site or a file (the swap
+/// replaces the whole folder).
+pub fn check_output_dir(root: &Path, output: &Path, force: bool) -> Result<()> {
     let root = resolved(root);
     let output = resolved(output);
     let inputs = ["content", "templates", STATIC_DIR, "src"];
@@ -36,11 +37,20 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
             root.join("public").display()
         )));
     }
+    if force {
+        return Ok(());
+    }
+    if output.exists() && !output.is_dir() {
+        return Err(Error::InTheWay(format!(
+            "refusing to build into {}: it is a file, not a folder, and would be replaced\n  hint: choose another output folder, or pass --force to replace the file",
+            output.display()
+        )));
+    }
     if let Ok(mut entries) = fs::read_dir(&output) {
         let holds_files = entries.next().is_some();
         if holds_files && !output.join("index.html").is_file() {
-            return Err(Error::Usage(format!(
-                "refusing to build into {}: it holds files but no index.html, so it does not look like a built site and would be replaced whole\n  hint: empty the folder or choose another one",
+            return Err(Error::InTheWay(format!(
+                "refusing to build into {}: it holds files but no index.html, so it does not look like a built site and would be replaced whole\n  hint: empty the folder, choose another one, or pass --force to replace it and everything in it",
                 output.display()
             )));
         }
@@ -290,7 +300,7 @@ fn clean_leftovers(parent: &Path, name: &str, output: &Path) {
         if is_old && !output.exists() {
             let _ = fs::rename(&path, output);
         } else {
-            let _ = fs::remove_dir_all(&path);
+            let _ = remove_any(&path);
         }
     }
 }
@@ -331,8 +341,8 @@ fn remove_entries(dir: &Path, levels: u32) -> Result<()> {
 fn swap_in(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<()> {
     if output.exists() {
         let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-        if old.exists() {
-            fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+        if old.symlink_metadata().is_ok() {
+            remove_any(&old)?;
         }
         fs::rename(output, &old).map_err(|e| Error::io(output, e))?;
         if let Err(e) = fs::rename(staging, output) {
@@ -340,11 +350,21 @@ fn swap_in(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(
             let _ = fs::rename(&old, output);
             return Err(Error::io(output, e));
         }
-        remove_tree(&old)?;
+        remove_any(&old)?;
     } else {
         fs::rename(staging, output).map_err(|e| Error::io(output, e))?;
     }
     Ok(())
+}
+
+/// Removes a folder with everything in it, or a file or symlink (an output replaced with --force).
+fn remove_any(path: &Path) -> Result<()> {
+    let is_dir = path.symlink_metadata().is_ok_and(|m| m.is_dir());
+    if is_dir {
+        remove_tree(path)
+    } else {
+        fs::remove_file(path).map_err(|e| Error::io(path, e))
+    }
 }
 
 #[cfg(test)]
@@ -379,10 +399,41 @@ mod tests {
     #[test]
     fn refuses_to_build_over_the_site() {
         let root = Path::new("/site");
-        assert!(check_output_dir(root, Path::new("/site")).is_err());
-        assert!(check_output_dir(root, Path::new("/site/content/x")).is_err());
-        assert!(check_output_dir(root, Path::new("/")).is_err());
-        assert!(check_output_dir(root, Path::new("/site/public")).is_ok());
-        assert!(check_output_dir(root, Path::new("/tmp/out")).is_ok());
+        for force in [false, true] {
+            assert!(check_output_dir(root, Path::new("/site"), force).is_err());
+            assert!(check_output_dir(root, Path::new("/site/content/x"), force).is_err());
+            assert!(check_output_dir(root, Path::new("/"), force).is_err());
+            assert!(check_output_dir(root, Path::new("/site/public"), force).is_ok());
+            assert!(check_output_dir(root, Path::new("/tmp/gazette-no-such-out"), force).is_ok());
+        }
+    }
+
+    #[test]
+    fn a_folder_of_other_files_or_a_file_is_in_the_way_unless_forced() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        let other = dir.path().join("other");
+        fs::create_dir_all(&other).unwrap();
+        fs::write(other.join("notes.txt"), "mine").unwrap();
+        let file = dir.path().join("file.txt");
+        fs::write(&file, "mine").unwrap();
+        for output in [&other, &file] {
+            let refused = check_output_dir(&root, output, false);
+            assert!(
+                matches!(&refused, Err(Error::InTheWay(m)) if m.contains("--force")),
+                "{refused:?}"
+            );
+            assert!(check_output_dir(&root, output, true).is_ok());
+        }
+    }
+
+    #[test]
+    fn swap_replaces_a_file_in_the_way() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        fs::write(&out, "a file").unwrap();
+        write_site(&out, &[page("index.html", "I")], &[]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "I");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

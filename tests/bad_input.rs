@@ -20,11 +20,17 @@ struct Run {
 }
 
 fn build(root: &Path, out: &Path) -> Run {
+    build_with(root, out, &[])
+}
+
+/// `build`, with more arguments after `--output`.
+fn build_with(root: &Path, out: &Path, extra: &[&str]) -> Run {
     let output = assert_cmd::Command::new(env!("CARGO_BIN_EXE_gazette"))
         .args(["build", "--root"])
         .arg(root)
         .arg("--output")
         .arg(out)
+        .args(extra)
         .timeout(Duration::from_secs(120))
         .output()
         .expect("gazette runs");
@@ -470,12 +476,18 @@ fn unreadable_article_is_reported() {
 
 // ---- paths ----
 
-/// Asserts `--output <output>` is refused with `words` and a hint, and that the site's own
-/// files are all still there, byte for byte.
-fn assert_output_refused(site: &SiteCopy, output: &Path, words: &[&str]) {
+/// Asserts `gazette build --output <output> [extra]` exits with `code` and `words` and a hint,
+/// and that the site's own files are all still there, byte for byte.
+fn assert_output_refused(
+    site: &SiteCopy,
+    output: &Path,
+    extra: &[&str],
+    code: i32,
+    words: &[&str],
+) {
     let before = snapshot(&site.root);
-    let run = build(&site.root, output);
-    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let run = build_with(&site.root, output, extra);
+    assert_eq!(run.code, Some(code), "{}", run.stderr);
     for word in words {
         assert!(
             run.stderr.contains(word),
@@ -497,26 +509,73 @@ fn output_into_the_site_its_content_or_the_file_system_root_is_refused() {
         site.tmp.path().to_path_buf(),
         Path::new("/").to_path_buf(),
     ] {
-        assert_output_refused(
-            &site,
-            &output,
-            &["refusing to build into", "site's own files"],
-        );
+        // --force replaces a folder of other files, never the site's own.
+        for extra in [&[][..], &["--force"][..]] {
+            assert_output_refused(
+                &site,
+                &output,
+                extra,
+                1,
+                &["refusing to build into", "site's own files"],
+            );
+        }
     }
 }
 
 #[test]
-fn output_into_a_folder_of_other_files_is_refused_and_kept() {
+fn output_into_a_folder_of_other_files_is_refused_with_status_2_and_kept() {
     let site = site("bad/good");
     let other = site.tmp.path().join("notes");
     fs::create_dir(&other).expect("mkdir");
     fs::write(other.join("notes.txt"), "mine").expect("writable");
-    assert_output_refused(&site, &other, &["does not look like a built site"]);
+    assert_output_refused(
+        &site,
+        &other,
+        &[],
+        2,
+        &["does not look like a built site", "--force"],
+    );
     assert_eq!(
         fs::read_to_string(other.join("notes.txt")).expect("kept"),
         "mine"
     );
     assert_eq!(fs::read_dir(&other).expect("readable").count(), 1);
+    leaves_no_staging_folders(&other);
+}
+
+#[test]
+fn output_into_a_folder_of_other_files_with_force_replaces_it_with_the_site() {
+    let site = site("bad/good");
+    let other = site.tmp.path().join("notes");
+    fs::create_dir_all(other.join("drafts")).expect("mkdir");
+    fs::write(other.join("notes.txt"), "mine").expect("writable");
+    fs::write(other.join("drafts/old.txt"), "old").expect("writable");
+    let run = build_with(&site.root, &other, &["--force"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stdout.contains("Built "), "{}", run.stdout);
+    assert!(other.join("index.html").is_file());
+    assert!(other.join("articles").is_dir());
+    assert!(
+        !other.join("notes.txt").exists(),
+        "the foreign file is gone"
+    );
+    assert!(!other.join("drafts").exists(), "the foreign folder is gone");
+    leaves_no_staging_folders(&other);
+    // Now an earlier output: it builds again without --force.
+    assert_eq!(build(&site.root, &other).code, Some(0));
+}
+
+#[test]
+fn output_that_is_a_file_is_refused_with_status_2_unless_forced() {
+    let site = site("bad/good");
+    let file = site.tmp.path().join("public");
+    fs::write(&file, "mine").expect("writable");
+    assert_output_refused(&site, &file, &[], 2, &["not a folder", "--force"]);
+    assert_eq!(fs::read_to_string(&file).expect("kept"), "mine");
+    let run = build_with(&site.root, &file, &["--force"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(file.join("index.html").is_file());
+    leaves_no_staging_folders(&file);
 }
 
 #[test]

@@ -39,6 +39,7 @@ fn build_with(name: &str, drafts: bool, base_url: Option<&str>) -> Built {
             base_url: base_url.map(str::to_string),
         },
         drafts,
+        force: false,
     };
     let report = gazette::build(&options)
         .unwrap_or_else(|e| panic!("building fixture {name} failed: {e:?}"));
@@ -545,6 +546,7 @@ fn removed_article_disappears_on_rebuild() {
             base_url: None,
         },
         drafts: false,
+        force: false,
     };
     gazette::build(&options).unwrap();
     assert!(
@@ -664,6 +666,7 @@ fn static_dotfiles_are_copied_and_editor_leftovers_are_not() {
             base_url: None,
         },
         drafts: false,
+        force: false,
     })
     .unwrap();
     assert!(site.out().join(".nojekyll").exists());
@@ -763,6 +766,7 @@ fn options_for(built: &Built, drafts: bool) -> BuildOptions {
             base_url: None,
         },
         drafts,
+        force: false,
     }
 }
 

@@ -446,3 +446,21 @@ fn a_second_build_with_nothing_changed_says_so_and_exits_0() {
             "Nothing changed since the last build: ",
         ));
 }
+
+#[test]
+fn check_warns_an_unmatched_quotes_entry_at_its_own_line() {
+    let site = SiteCopy::new("links");
+    std::fs::write(
+        site.path("content/articles/third.md"),
+        "+++\ntitle = \"Third\"\ndate = 2022-02-03\n\n[[quotes]]\ntext = \"Words that nobody claims\"\nspeaker = \"Jane Doe\"\n\n[[quotes]]\ntext = \"not in the article\"\n+++\n\n\"Words that nobody claims here\" appeared on a wall.\n",
+    )
+    .unwrap();
+    gazette()
+        .args(["check", "--root"])
+        .arg(&site.root)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "content/articles/third.md:9:1: no quotation or text matches the quotes entry “not in the article”",
+        ));
+}

@@ -18,6 +18,7 @@ fn build_default_site() -> tempfile::TempDir {
             base_url: Some("https://example.org/news/".to_string()),
         },
         drafts: false,
+        force: false,
     })
     .expect("the default site builds");
     out

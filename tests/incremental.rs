@@ -357,6 +357,7 @@ fn run(edits: &[Edit], hinted: &[bool]) {
             base_url: None,
         },
         drafts: false,
+        force: false,
     };
     let mut session = Session::new(options(&incremental_out));
     session.rebuild(None).expect("the first build succeeds");
@@ -431,6 +432,7 @@ fn session_on(root: &Path, files: &BTreeMap<String, String>, out: &Path) -> Sess
             base_url: None,
         },
         drafts: false,
+        force: false,
     })
 }
 

@@ -316,3 +316,33 @@ fn watch_rebuilds_the_output_on_every_change() {
         common::read(&out.join("index.html")).contains("Renamed ")
     });
 }
+
+#[test]
+fn serve_and_watch_refuse_a_folder_of_other_files_with_status_2_and_watch_force_replaces_it() {
+    let site = SiteCopy::new("basic");
+    let other = site.tmp.path().join("documents");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(other.join("thesis.txt"), "years of work").unwrap();
+    let other_arg = other.to_str().unwrap();
+    for command in [
+        &["watch", "--output", other_arg][..],
+        &["serve", "--port", "0", "--output", other_arg][..],
+    ] {
+        let run = assert_cmd::Command::new(env!("CARGO_BIN_EXE_gazette"))
+            .args(command)
+            .arg("--root")
+            .arg(&site.root)
+            .timeout(Duration::from_secs(60))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{command:?}: {stderr}");
+        assert!(stderr.contains("--force"), "{stderr}");
+        assert_eq!(common::read(&other.join("thesis.txt")), "years of work");
+        assert_eq!(std::fs::read_dir(&other).unwrap().count(), 1);
+    }
+    let watcher = Running::start(&["watch", "--force", "--output", other_arg], &site.root);
+    watcher.expect_line("Watching");
+    assert!(other.join("index.html").is_file());
+    assert!(!other.join("thesis.txt").exists());
+}

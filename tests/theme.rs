@@ -18,6 +18,7 @@ fn build(root: &Path, out: &Path, base_url: Option<&str>) {
             base_url: base_url.map(str::to_string),
         },
         drafts: false,
+        force: false,
     })
     .unwrap_or_else(|e| panic!("building {} failed: {e:?}", root.display()));
 }

@@ -44,9 +44,14 @@ Examples:
   gazette build --root my-site --output /tmp/out  another site, another output folder
   gazette build --base-url https://example.org/news/   served under /news/ on that host
   gazette build --drafts --verbose                with drafts, and the time of each phase
+  gazette build --output /srv/www/news --force    replace a folder that holds other files
 
+The output folder is replaced whole. A folder that holds files but no index.html (not an
+earlier build) is refused unless you pass --force; the site's own folder, content/,
+templates/, static/ and / are refused even with --force.
 A progress bar shows on a terminal when a build takes more than a moment.
-Exit status: 0 built, 1 problems in the site's files (nothing is replaced), 2 usage.";
+Exit status: 0 built, 1 problems in the site's files (nothing is replaced), 2 usage, or
+an output folder in the way (pass --force to replace it).";
 
 pub const CHECK_HELP: &str = "\
 Examples:
@@ -69,7 +74,7 @@ Examples:
   gazette serve --drafts --quiet      with drafts, printing only errors
 
 It runs until stopped (Ctrl-C). Exit status: 1 the site cannot be served (no site.toml,
-the port is taken), 2 usage.";
+the port is taken), 2 usage, or an output folder in the way (as with build: pass --force).";
 
 pub const WATCH_HELP: &str = "\
 Examples:
@@ -77,7 +82,7 @@ Examples:
   gazette watch --root my-site --output /srv/preview --verbose
 
 It runs until stopped (Ctrl-C). Exit status: 1 the site cannot be watched (no site.toml),
-2 usage.";
+2 usage, or an output folder in the way (as with build: pass --force).";
 
 const INIT_HELP: &str = "\
 Examples:
@@ -236,7 +241,11 @@ pub fn report_error(error: &Error) -> ExitCode {
             term::problem(ERROR, "error", &message, hint.as_deref());
         }
     }
-    ExitCode::from(EXIT_PROBLEMS)
+    if matches!(error, Error::InTheWay(_)) {
+        ExitCode::from(EXIT_USAGE)
+    } else {
+        ExitCode::from(EXIT_PROBLEMS)
+    }
 }
 
 fn report_command_error(error: &CommandError) -> ExitCode {
@@ -408,6 +417,7 @@ pub fn speakers(args: &SpeakersArgs, verbosity: Verbosity) -> ExitCode {
         root: args.root.clone(),
         overrides: Overrides::default(),
         drafts: args.drafts,
+        force: false,
     };
     let report = match commands::speakers::speakers(&options) {
         Ok(report) => report,

@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-use crate::error::{Diagnostic, line_col};
+use crate::error::Diagnostic;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FrontMatterFormat {
@@ -68,16 +68,37 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str, split: &Split) -> Res
             // An empty YAML block is a null document: read it as an empty mapping.
             let block = if block.trim().is_empty() { "{}" } else { block };
             serde_saphyr::from_str(block).map_err(|e| {
-                let (fm_line, _) = line_col(text, split.front_matter.start);
-                let (line, column) = e.location().map_or((fm_line, 1), |l| {
-                    (fm_line + l.line() as usize - 1, l.column() as usize)
-                });
                 let message = yaml_message(&e);
                 let hint = field_hint(&message, FrontMatterFormat::Yaml);
-                Diagnostic::error(path, line, column, message).with_hint(hint)
+                let offset = e.location().map_or(0, |l| {
+                    yaml_offset(block, l.line() as usize, l.column() as usize)
+                });
+                Diagnostic::error_at(path, text, split.front_matter.start + offset, message)
+                    .with_hint(hint)
             })
         }
     }
+}
+
+/// The byte offset in `block` of a YAML line and column (1-based), counted as the YAML parser
+/// counts them: a lone `\r` breaks a line too, where the file's lines break at `\n` only.
+fn yaml_offset(block: &str, line: usize, column: usize) -> usize {
+    let mut at = 0;
+    let mut rest = line.saturating_sub(1);
+    let bytes = block.as_bytes();
+    while rest > 0 && at < bytes.len() {
+        if bytes[at] == b'\n' || (bytes[at] == b'\r' && bytes.get(at + 1) != Some(&b'\n')) {
+            rest -= 1;
+        }
+        at += 1;
+    }
+    let line_end = block[at..]
+        .find(['\n', '\r'])
+        .map_or(block.len(), |end| at + end);
+    block[at..line_end]
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line_end, |(i, _)| at + i)
 }
 
 /// The first line of a YAML error without the snippet the library draws under it.
@@ -137,6 +158,76 @@ pub fn locate_key(text: &str, key: &str) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// The 1-based line and column, in `block`, of each `quotes` entry in order: the TOML
+/// `[[quotes]]` headers, or the items of a YAML `quotes:` block list. Entries written inline
+/// (`quotes = [{…}]`, `quotes: [{…}]`) are not found: the caller falls back to the key.
+pub fn quote_entries(block: &str, format: FrontMatterFormat) -> Vec<(usize, usize)> {
+    let mut entries = Vec::new();
+    match format {
+        FrontMatterFormat::Toml => {
+            for (n, line) in block.lines().enumerate() {
+                let trimmed = line.trim_start();
+                let name = trimmed
+                    .strip_prefix("[[")
+                    .and_then(|rest| rest.split_once("]]"))
+                    .map(|(name, _)| name.trim());
+                if name == Some("quotes") {
+                    entries.push((n + 1, line.len() - trimmed.len() + 1));
+                }
+            }
+        }
+        FrontMatterFormat::Yaml => {
+            let mut lines = block.lines().enumerate();
+            // The top-level `quotes:` key, with nothing after it but a comment.
+            let found = lines.by_ref().any(|(_, line)| {
+                line.strip_prefix("quotes")
+                    .and_then(|rest| rest.trim_start().strip_prefix(':'))
+                    .is_some_and(|rest| rest.trim().is_empty() || rest.trim().starts_with('#'))
+            });
+            if !found {
+                return entries;
+            }
+            let mut item_indent = None;
+            for (n, line) in lines {
+                let trimmed = line.trim_start();
+                if trimmed.is_empty() || trimmed.starts_with('#') {
+                    continue;
+                }
+                let indent = line.len() - trimmed.len();
+                let is_item = trimmed == "-" || trimmed.starts_with("- ");
+                if indent == 0 && !is_item {
+                    break;
+                }
+                if is_item && *item_indent.get_or_insert(indent) == indent {
+                    entries.push((n + 1, indent + 1));
+                }
+            }
+        }
+    }
+    entries
+}
+
+/// Gives each `[[quotes]]` note the line and column of its entry in the file, whose front
+/// matter `block` starts after `line_offset` lines; when the entries cannot be told apart
+/// (written inline), every note points at the `quotes` key.
+pub fn locate_quote_notes(
+    notes: &mut [crate::quotes::annotations::QuoteNote],
+    block: &str,
+    format: FrontMatterFormat,
+    line_offset: usize,
+) {
+    let mut entries = quote_entries(block, format);
+    // A count that differs means a header was miscounted (one inside a multi-line string).
+    if entries.len() != notes.len() {
+        entries.clear();
+    }
+    let key = locate_key(block, "quotes");
+    for (i, note) in notes.iter_mut().enumerate() {
+        let at = entries.get(i).copied().or(key);
+        note.at = at.map(|(line, column)| (line + line_offset, column));
+    }
 }
 
 /// Where an article came from: the outlet and the original URL.
@@ -237,6 +328,21 @@ mod tests {
         assert_eq!(err.line, 3, "{err}");
     }
 
+    /// Found by the `front_matter` fuzz target: saphyr counts a lone `\r` as a line break, so
+    /// its line numbers ran past the end of the file.
+    #[test]
+    fn yaml_errors_after_a_lone_carriage_return_stay_in_the_file() {
+        let text = "---\n\r\t\t\t\t\0\n---\n";
+        let s = split(text).unwrap().unwrap();
+        let err = parse::<ArticleFrontMatter>(Path::new("a.md"), text, &s).unwrap_err();
+        assert_eq!(err.line, 2, "{err}");
+        assert!(err.column <= 7, "{err}");
+        let text = "---\ntitle: A\r\ntopics: 3\r\n---\r\n";
+        let s = split(text).unwrap().unwrap();
+        let err = parse::<ArticleFrontMatter>(Path::new("a.md"), text, &s).unwrap_err();
+        assert_eq!(err.line, 3, "{err}");
+    }
+
     #[test]
     fn dates_come_from_toml_datetimes_and_strings() {
         let text =
@@ -245,6 +351,36 @@ mod tests {
         let fm: ArticleFrontMatter = parse(Path::new("a.md"), text, &s).unwrap();
         assert_eq!(fm.date, Some(DateText("2022-02-01T10:00:00+02:00".into())));
         assert_eq!(fm.updated, Some(DateText("2022-02-03".into())));
+    }
+
+    #[test]
+    fn quote_entries_are_found_in_toml_and_yaml() {
+        let toml = "title = \"A\"\n[[quotes]]\ntext = \"a\"\n\n  [[ quotes ]] # two\ntext = \"b\"\n[source]\n";
+        assert_eq!(
+            quote_entries(toml, FrontMatterFormat::Toml),
+            [(2, 1), (5, 3)]
+        );
+        let yaml =
+            "title: A\nquotes:\n  - text: a\n    pull: true\n  # note\n  - text: b\ntopics: [x]\n";
+        assert_eq!(
+            quote_entries(yaml, FrontMatterFormat::Yaml),
+            [(3, 3), (6, 3)]
+        );
+        let yaml = "quotes:\n- text: a\n- text: b\n";
+        assert_eq!(
+            quote_entries(yaml, FrontMatterFormat::Yaml),
+            [(2, 1), (3, 1)]
+        );
+        assert!(quote_entries("quotes: [{text: a}]\n", FrontMatterFormat::Yaml).is_empty());
+    }
+
+    #[test]
+    fn quote_notes_written_inline_point_at_the_key() {
+        let block = "title = \"A\"\nquotes = [{ text = \"a\" }, { text = \"b\" }]\n";
+        let mut notes = vec![Default::default(), Default::default()];
+        locate_quote_notes(&mut notes, block, FrontMatterFormat::Toml, 1);
+        assert_eq!(notes[0].at, Some((3, 1)));
+        assert_eq!(notes[1].at, Some((3, 1)));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::error::{Diagnostic, line_col};
-use crate::quotes::annotations::{self, QuoteNote, Unmatched};
+use crate::quotes::annotations::{self, Place, QuoteNote, Unmatched};
 use crate::quotes::{self, Quote};
 use date::PubDate;
 use frontmatter::{ArticleFrontMatter, Source, locate_key};
@@ -362,7 +362,9 @@ impl Fields<'_> {
     }
 }
 
-fn parse_markdown(path: &Path, text: String) -> Parsed {
+/// Parses a Markdown article's text (front matter and body); `path` is only for messages and
+/// the default slug. Public for the fuzz targets and other callers holding text, not a file.
+pub fn parse_markdown(path: &Path, text: String) -> Parsed {
     let mut diagnostics = Vec::new();
     let split = match frontmatter::split(&text) {
         Ok(Some(split)) => split,
@@ -386,7 +388,7 @@ fn parse_markdown(path: &Path, text: String) -> Parsed {
             };
         }
     };
-    let fm: ArticleFrontMatter = match frontmatter::parse(path, &text, &split) {
+    let mut fm: ArticleFrontMatter = match frontmatter::parse(path, &text, &split) {
         Ok(fm) => fm,
         Err(diagnostic) => {
             return Parsed {
@@ -396,6 +398,12 @@ fn parse_markdown(path: &Path, text: String) -> Parsed {
         }
     };
     let (fm_line, _) = line_col(&text, split.front_matter.start);
+    frontmatter::locate_quote_notes(
+        &mut fm.quotes,
+        &text[split.front_matter.clone()],
+        split.format,
+        fm_line - 1,
+    );
     let mut fields = Fields {
         path,
         meta_text: &text[split.front_matter.clone()],
@@ -461,7 +469,9 @@ fn clean_topics(topics: Vec<String>) -> Vec<String> {
         .collect()
 }
 
-fn parse_text(path: &Path, text: String, meta: Option<(PathBuf, String)>) -> Parsed {
+/// Parses a raw scraped `.txt` article's text, with the path and text of the `.toml` beside it
+/// if there is one. Public for the fuzz targets and other callers holding text, not a file.
+pub fn parse_text(path: &Path, text: String, meta: Option<(PathBuf, String)>) -> Parsed {
     let mut diagnostics = Vec::new();
     let Some(raw) = rawtext::parse(&text) else {
         return Parsed {
@@ -472,7 +482,7 @@ fn parse_text(path: &Path, text: String, meta: Option<(PathBuf, String)>) -> Par
             ],
         };
     };
-    let (fm, meta_path, meta_text) = match meta {
+    let (mut fm, meta_path, meta_text) = match meta {
         Some((meta_path, meta_text)) => match toml::from_str::<ArticleFrontMatter>(&meta_text) {
             Ok(fm) => (fm, meta_path, meta_text),
             Err(e) => {
@@ -497,6 +507,12 @@ fn parse_text(path: &Path, text: String, meta: Option<(PathBuf, String)>) -> Par
             String::new(),
         ),
     };
+    frontmatter::locate_quote_notes(
+        &mut fm.quotes,
+        &meta_text,
+        frontmatter::FrontMatterFormat::Toml,
+        0,
+    );
     let mut fields = Fields {
         path: &meta_path,
         meta_text: &meta_text,
@@ -575,12 +591,24 @@ impl Article {
         unmatched
             .into_iter()
             .map(|u| {
-                let (line, column) =
-                    u.at.map_or((1, 1), |at| crate::error::line_col(&self.text, at));
-                crate::error::Diagnostic::warning(&self.path, line, column, u.what)
+                let (path, (line, column)) = match u.at {
+                    Some(Place::Offset(at)) => (self.path.clone(), line_col(&self.text, at)),
+                    Some(Place::Entry(line, column)) => (self.front_matter_path(), (line, column)),
+                    None => (self.front_matter_path(), (1, 1)),
+                };
+                Diagnostic::warning(path, line, column, u.what)
                     .with_hint("check the annotation's words against the article, or remove it")
             })
             .collect()
+    }
+
+    /// The file holding the article's front matter: the article itself, or the `.toml` beside
+    /// a raw `.txt` (as `find_articles` pairs them).
+    pub fn front_matter_path(&self) -> PathBuf {
+        match self.body {
+            Body::Markdown(_) => self.path.clone(),
+            Body::Plain(_) => self.path.with_extension("toml"),
+        }
     }
 
     /// What follows from the quotes and text alone: anchors and the listing summary.
@@ -863,6 +891,48 @@ mod tests {
         assert_eq!(parsed.diagnostics.len(), 1);
         assert!(!parsed.diagnostics[0].is_error());
         assert!(parsed.article.is_some());
+    }
+
+    /// The warnings `extract` gives, as `path:line:column`.
+    fn unmatched_places(article: &mut Article) -> Vec<String> {
+        article
+            .extract()
+            .iter()
+            .map(|d| format!("{}:{}:{}", d.path.display(), d.line, d.column))
+            .collect()
+    }
+
+    #[test]
+    fn unmatched_quotes_entry_is_warned_at_its_own_line() {
+        let text = "+++\ntitle = \"A\"\ndate = 2022-02-01\n\n[[quotes]]\ntext = \"we will win\"\nspeaker = \"Jane Doe\"\n\n[[quotes]]\ntext = \"nowhere in the text\"\n+++\n\nSmith said “we will win” today.\n";
+        let parsed = parse_markdown(Path::new("content/articles/a.md"), text.into());
+        let mut article = parsed.article.unwrap();
+        assert_eq!(
+            unmatched_places(&mut article),
+            ["content/articles/a.md:9:1"]
+        );
+
+        let text = "---\ntitle: A\ndate: 2022-02-01\nquotes:\n  - text: we will win\n  - text: nowhere in the text\n---\n\nSmith said “we will win” today.\n";
+        let parsed = parse_markdown(Path::new("a.md"), text.into());
+        let mut article = parsed.article.unwrap();
+        assert_eq!(unmatched_places(&mut article), ["a.md:6:3"]);
+    }
+
+    #[test]
+    fn unmatched_quotes_entry_of_a_raw_article_is_warned_in_its_toml() {
+        let parsed = parse_text(
+            Path::new("content/articles/seed.txt"),
+            "Headline\n\nSmith said “we will win” today.\n".into(),
+            Some((
+                PathBuf::from("content/articles/seed.toml"),
+                "date = 2022-02-01\n\n[[quotes]]\ntext = \"nowhere\"\n".into(),
+            )),
+        );
+        let mut article = parsed.article.unwrap();
+        assert_eq!(
+            unmatched_places(&mut article),
+            ["content/articles/seed.toml:3:1"]
+        );
     }
 
     #[test]

@@ -51,13 +51,26 @@ pub struct QuoteNote {
     pub not_quote: bool,
     #[serde(default)]
     pub pull: bool,
+    /// The 1-based line and column of the entry in the file its front matter came from
+    /// (`[[quotes]]`, or the YAML list item), set by the content parser when it can tell.
+    #[serde(skip)]
+    pub at: Option<(usize, usize)>,
+}
+
+/// Where an annotation that matched nothing is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// An inline annotation: its byte offset in the article's text.
+    Offset(usize),
+    /// A front matter entry: its 1-based line and column in the file that holds the front matter.
+    Entry(usize, usize),
 }
 
 /// An annotation that matched no quotation, for `gazette check` and warnings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unmatched {
-    /// Byte offset of the annotation in the text, or `None` for a front matter note.
-    pub at: Option<usize>,
+    /// Where the annotation is, or `None` for a front matter note whose entry was not located.
+    pub at: Option<Place>,
     pub what: String,
 }
 
@@ -223,7 +236,7 @@ pub fn apply(
                 Some(i) if annotation.directives.not_quote => removed[i] = true,
                 Some(i) => annotated(&mut quotes[i], &annotation.directives),
                 None => unmatched.push(Unmatched {
-                    at: Some(*at),
+                    at: Some(Place::Offset(*at)),
                     what: "this annotation follows no quotation that Gazette found".to_string(),
                 }),
             },
@@ -283,7 +296,7 @@ pub fn apply(
                     ));
                 }
                 _ => unmatched.push(Unmatched {
-                    at: None,
+                    at: note.at.map(|(line, column)| Place::Entry(line, column)),
                     what: format!("no quotation or text matches the quotes entry “{wanted}”"),
                 }),
             },

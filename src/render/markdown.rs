@@ -47,30 +47,29 @@ pub struct QuoteMark {
     pub close_html: String,
 }
 
-/// An edit of the source before rendering: insert `html` at `at`, or cut `at..cut_to`.
+/// An edit of the source before rendering: insert Gazette's own `html` at `at`.
 struct Edit {
     at: usize,
-    cut_to: usize,
     html: String,
     /// Closings go before openings at the same offset.
     order: u8,
 }
 
-fn apply_edits(text: &str, base: usize, mut edits: Vec<Edit>) -> String {
+/// `text` (at `base` in its file) with the edits' HTML inserted, and where that HTML is in it.
+fn apply_edits(text: &str, base: usize, mut edits: Vec<Edit>) -> (String, Vec<Range<usize>>) {
     edits.sort_by_key(|e| (e.at, e.order));
     let mut out = String::with_capacity(text.len() + edits.len() * 64);
+    let mut inserted = Vec::with_capacity(edits.len());
     let mut at = 0;
     for edit in edits {
         let local = edit.at.saturating_sub(base).min(text.len());
-        if local < at {
-            continue;
-        }
         out.push_str(&text[at..local]);
+        inserted.push(out.len()..out.len() + edit.html.len());
         out.push_str(&edit.html);
-        at = local.max(edit.cut_to.saturating_sub(base).min(text.len()));
+        at = local;
     }
     out.push_str(&text[at..]);
-    out
+    (out, inserted)
 }
 
 fn mark_edits(marks: &[QuoteMark], within: &Range<usize>) -> Vec<Edit> {
@@ -79,13 +78,11 @@ fn mark_edits(marks: &[QuoteMark], within: &Range<usize>) -> Vec<Edit> {
         if mark.outer.start >= within.start && mark.outer.end <= within.end {
             edits.push(Edit {
                 at: mark.outer.start,
-                cut_to: mark.outer.start,
                 html: mark.open_html.clone(),
                 order: 1,
             });
             edits.push(Edit {
                 at: mark.outer.end,
-                cut_to: mark.outer.end,
                 html: mark.close_html.clone(),
                 order: 0,
             });
@@ -102,26 +99,20 @@ pub fn body_html(
 ) -> String {
     match &article.body {
         Body::Markdown(range) => {
-            let body = &article.text[range.clone()];
-            let mut edits = mark_edits(marks, range);
-            edits.extend(raw_html_edits(body, range.start));
-            // The editor's quote annotations are for Gazette, not for readers.
-            for annotation in crate::quotes::annotations::find_inline(&article.text, range.clone())
-            {
-                for cut in annotation.syntax {
-                    edits.push(Edit {
-                        at: cut.start,
-                        cut_to: cut.end,
-                        html: String::new(),
-                        order: 2,
-                    });
-                }
-            }
-            if edits.is_empty() {
-                markdown_html_trusted(body, resolve)
-            } else {
-                markdown_html_trusted(&apply_edits(body, range.start, edits), resolve)
-            }
+            // The editor's quote annotations are for Gazette, not for readers. They are cut
+            // first, so that the marks land in the text as it is parsed.
+            let cuts = annotation_cuts(&article.text, range.clone());
+            let body = without(&article.text[range.clone()], &cuts);
+            let moved = |at: usize| after_cuts(&cuts, at.saturating_sub(range.start));
+            let edits: Vec<Edit> = mark_edits(marks, range)
+                .into_iter()
+                .map(|edit| Edit {
+                    at: moved(edit.at),
+                    ..edit
+                })
+                .collect();
+            let (markdown, trusted) = apply_edits(&body, 0, edits);
+            markdown_html_trusted(&markdown, &trusted, resolve)
         }
         Body::Plain(paragraphs) => {
             let mut html = String::with_capacity(article.text.len() + paragraphs.len() * 8);
@@ -159,6 +150,49 @@ pub fn body_html(
     }
 }
 
+/// The annotation syntax in `range` of `text`, as ranges of the body: sorted, overlaps merged.
+fn annotation_cuts(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut cuts: Vec<Range<usize>> = crate::quotes::annotations::find_inline(text, range.clone())
+        .into_iter()
+        .flat_map(|annotation| annotation.syntax)
+        .map(|cut| cut.start - range.start..cut.end - range.start)
+        .collect();
+    cuts.sort_by_key(|cut| cut.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(cuts.len());
+    for cut in cuts {
+        match merged.last_mut() {
+            Some(last) if cut.start <= last.end => last.end = last.end.max(cut.end),
+            _ => merged.push(cut),
+        }
+    }
+    merged
+}
+
+/// `text` without the `cuts` (sorted, apart).
+fn without(text: &str, cuts: &[Range<usize>]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for cut in cuts {
+        out.push_str(&text[at..cut.start]);
+        at = cut.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// Where offset `at` of the text lands once the `cuts` are taken out (inside one: at its start).
+fn after_cuts(cuts: &[Range<usize>], at: usize) -> usize {
+    let mut removed = 0;
+    for cut in cuts {
+        if cut.end <= at {
+            removed += cut.len();
+        } else {
+            return cut.start.min(at) - removed;
+        }
+    }
+    at - removed
+}
+
 fn alert_title(kind: BlockQuoteKind) -> &'static str {
     match kind {
         BlockQuoteKind::Note => "Note",
@@ -178,38 +212,7 @@ pub fn markdown_html(markdown: &str) -> String {
 
 /// Like `markdown_html`, with `@/…` links rewritten by `resolve` (internal links by source path).
 pub fn markdown_html_with(markdown: &str, resolve: &dyn Fn(&str) -> Option<String>) -> String {
-    let edits = raw_html_edits(markdown, 0);
-    if edits.is_empty() {
-        markdown_html_trusted(markdown, resolve)
-    } else {
-        markdown_html_trusted(&apply_edits(markdown, 0, edits), resolve)
-    }
-}
-
-/// Edits that turn every piece of raw HTML in `markdown` (at `base` in its file) into escaped
-/// text, so that `<script>` or `onerror=` written in content reach the page as characters.
-fn raw_html_edits(markdown: &str, base: usize) -> Vec<Edit> {
-    let mut edits = Vec::new();
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
-        if let Event::Html(_) | Event::InlineHtml(_) = event {
-            let mut html = String::with_capacity(range.len() + 16);
-            for c in markdown[range.clone()].chars() {
-                match c {
-                    '&' => html.push_str("&amp;"),
-                    '<' => html.push_str("&lt;"),
-                    '>' => html.push_str("&gt;"),
-                    c => html.push(c),
-                }
-            }
-            edits.push(Edit {
-                at: base + range.start,
-                cut_to: base + range.end,
-                html,
-                order: 2,
-            });
-        }
-    }
-    edits
+    markdown_html_trusted(markdown, &[], resolve)
 }
 
 /// Whether a link target may be written into an `href` or `src`: relative, or a web, mail or
@@ -232,10 +235,32 @@ pub fn is_safe_url(url: &str) -> bool {
     }
 }
 
-/// Markdown whose raw HTML is Gazette's own (quote marks inserted into the body).
-fn markdown_html_trusted(markdown: &str, resolve: &dyn Fn(&str) -> Option<String>) -> String {
+/// Markdown to HTML where only the raw HTML lying within `trusted` (Gazette's quote marks,
+/// inserted into the body) is kept as markup: any other is shown as text. This is decided on
+/// the one parse that makes the page, so that no edit of the source can change what is HTML.
+fn markdown_html_trusted(
+    markdown: &str,
+    trusted: &[Range<usize>],
+    resolve: &dyn Fn(&str) -> Option<String>,
+) -> String {
+    let is_trusted = |range: &Range<usize>| {
+        trusted
+            .iter()
+            .any(|t| t.start <= range.start && range.end <= t.end)
+    };
+    let in_text_block = std::cell::Cell::new(false);
     let events: Vec<Event> = Parser::new_ext(markdown, options())
-        .map(|event| match event {
+        .into_offset_iter()
+        .map(|(event, range)| match event {
+            Event::Html(html) | Event::InlineHtml(html) if !is_trusted(&range) => Event::Text(html),
+            // A block of raw HTML shown as text reads as a paragraph (blocks do not nest).
+            Event::Start(Tag::HtmlBlock) if !is_trusted(&range) => {
+                in_text_block.set(true);
+                Event::Start(Tag::Paragraph)
+            }
+            Event::End(TagEnd::HtmlBlock) if in_text_block.replace(false) => {
+                Event::End(TagEnd::Paragraph)
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -257,6 +282,16 @@ fn markdown_html_trusted(markdown: &str, resolve: &dyn Fn(&str) -> Option<String
                 dest_url: CowStr::from(""),
                 title,
                 id,
+            }),
+            // `{key=value}` after a heading would write any attribute (`onclick=…`): only the
+            // id and classes are kept.
+            Event::Start(Tag::Heading {
+                level, id, classes, ..
+            }) => Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs: Vec::new(),
             }),
             Event::Start(Tag::Link {
                 link_type,
@@ -437,6 +472,90 @@ pub fn truncate_words(text: &str, max_chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A Markdown article whose whole text is `body`.
+    fn article(body: &str) -> Article {
+        Article {
+            text: body.to_string(),
+            body: Body::Markdown(0..body.len()),
+            ..Article::default()
+        }
+    }
+
+    /// Found by the `markdown` fuzz target (`# {\0l}`): heading attributes wrote any attribute.
+    #[test]
+    fn heading_attributes_other_than_id_and_class_are_dropped() {
+        let html =
+            markdown_html("# Hi {#top .wide onmouseover=alert(1) style=color:red}\n# {\0l}\n");
+        assert!(
+            html.contains("<h1 id=\"top\" class=\"wide\">Hi</h1>"),
+            "{html}"
+        );
+        assert!(!html.contains("onmouseover"), "{html}");
+        assert!(!html.contains("style"), "{html}");
+        assert!(html.contains("<h1 id=\"section\"></h1>"), "{html}");
+    }
+
+    /// Cutting an annotation's syntax out must not join the text around it into a tag.
+    #[test]
+    fn annotation_cuts_cannot_piece_raw_html_together() {
+        for body in [
+            "Hello [<im]{-}g src=x onerror=alert(1)> there.\n",
+            "Hello [<scr]{@X}ipt>alert(1)[</scr]{-}ipt>\n",
+        ] {
+            let html = body_html(&article(body), &[], &|_| None);
+            assert!(!html.contains("<img"), "{html}");
+            assert!(!html.contains("<script"), "{html}");
+            assert!(html.contains("&lt;"), "{html}");
+        }
+        // The marks still land around the annotated words, with the syntax gone.
+        let text = "Smith said [we will win]{@Jane Doe} and “no”{-}.\n";
+        let mark = QuoteMark {
+            outer: 12..23,
+            open_html: "<span class=\"quote\">".into(),
+            close_html: "</span>".into(),
+        };
+        let html = body_html(&article(text), &[mark], &|_| None);
+        assert_eq!(
+            html,
+            "<p>Smith said <span class=\"quote\">we will win</span> and “no”.</p>\n"
+        );
+    }
+
+    /// Found by the `markdown` fuzz target (`"\`\n\n\`<s>\``): a quote mark inserted into the
+    /// blank line after an unclosed quote joined two paragraphs, and `<s>`, inside a code span
+    /// when raw HTML was escaped, came out of it as a tag. Escaping raw HTML in the source, then
+    /// parsing again, had the same flaw without marks: an escaped tag's backtick opened a span.
+    #[test]
+    fn raw_html_is_decided_on_the_parse_that_makes_the_page() {
+        let text = "\"`\n\n`<s>`";
+        let mark = QuoteMark {
+            outer: 0..3,
+            open_html: "<span class=\"quote\">".into(),
+            close_html: "</span>".into(),
+        };
+        let html = body_html(&article(text), &[mark], &|_| None);
+        assert!(!html.contains("<s>"), "{html}");
+        assert!(html.contains("<span class=\"quote\">"), "{html}");
+        let html = markdown_html("<b x=\"`\">`<img src=x onerror=alert(1)>`\n");
+        assert!(!html.contains("<img"), "{html}");
+        let html = markdown_html("<div onclick=\"x()\">\n*a*\n</div>\n\nNext.\n");
+        assert_eq!(
+            html,
+            "<p>&lt;div onclick=\"x()\"&gt;\n*a*\n&lt;/div&gt;\n</p>\n<p>Next.</p>\n"
+        );
+    }
+
+    #[test]
+    fn offsets_move_past_the_cuts() {
+        let cuts = [2..4, 6..7];
+        assert_eq!(without("abXXcdYe", &cuts), "abcde");
+        assert_eq!(after_cuts(&cuts, 1), 1);
+        assert_eq!(after_cuts(&cuts, 3), 2);
+        assert_eq!(after_cuts(&cuts, 4), 2);
+        assert_eq!(after_cuts(&cuts, 7), 4);
+        assert_eq!(after_cuts(&cuts, 8), 5);
+    }
 
     #[test]
     fn escapes_the_five_characters_and_keeps_the_rest() {

@@ -182,6 +182,11 @@ fn watch_loop(
 /// `gazette watch`: rebuilds the output folder on every change.
 pub fn watch(mut options: BuildOptions, verbosity: Verbosity) -> Result<()> {
     absolute_root(&mut options)?;
+    // An output folder in the way stops watch as it stops build (exit 2), rather than failing every
+    // save; a broken site.toml is left to the first build, and watching goes on until it is fixed.
+    if let Ok(config) = crate::config::Config::load(&options.root, &options.overrides) {
+        crate::output::check_output_dir(&options.root, &config.output_dir, options.force)?;
+    }
     let session = Session::new(options);
     watch_loop(session, None, verbosity, |session| {
         if let Some(dir) = session.output_dir() {
@@ -204,6 +209,8 @@ pub fn serve(mut options: BuildOptions, serve: ServeOptions, verbosity: Verbosit
         options.overrides.base_url = Some(format!("http://{address}/"));
     }
     let config = crate::config::Config::load(&options.root, &options.overrides)?;
+    // An output folder in the way stops serve as it stops build (exit 2), rather than failing every save.
+    crate::output::check_output_dir(&options.root, &config.output_dir, options.force)?;
     let live = Arc::new(Live::new(config.output_dir.clone()));
     listener.run(live.clone());
     if !serve.bind.is_loopback() && !verbosity.quiet {
