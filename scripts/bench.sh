@@ -60,6 +60,9 @@ for n in $sizes; do
     echo "$n gazette rebuild with nothing changed: ${rw} s wall, ${rm_} MiB, $touched files or folders written (target ≤ 0.3 s, none written)"
   fi
   if [ "$n" = "10000" ]; then
+    echo "$n gazette phases (--verbose, another build to tmpfs):"
+    "$gazette" build --verbose --root "$site" --output "$tmp/phases-$n" 2>&1 >/dev/null | sed 's/^/  /'
+    rm -rf "$tmp/phases-$n"
     disk="$(mktemp -d "${TMPDIR:-/var/tmp}/gazette-bench-disk.XXXXXX")"
     read -r dw dc dm < <(measure "$gazette" build --root "$site" --output "$disk/public")
     echo "$n gazette build to disk ($disk): ${dw} s wall, ${dc} s cpu, ${dm} MiB"
