@@ -96,11 +96,14 @@ struct Prepared {
 }
 
 /// Load, parse, extract and link.
-fn prepare(options: &BuildOptions, progress: &dyn BuildProgress) -> Result<Prepared> {
+fn prepare(
+    options: &BuildOptions,
+    config: Config,
+    progress: &dyn BuildProgress,
+) -> Result<Prepared> {
     let mut clock = PhaseClock::new();
     let root = options.root.as_path();
     progress.phase("load", 0);
-    let config = Config::load(root, &options.overrides)?;
     let files = content::find_articles(root)?;
     let statics = output::find_static(root)?;
     clock.lap("load");
@@ -186,7 +189,11 @@ pub fn build_in_memory_with_progress(
         mut diagnostics,
         drafts_skipped,
         mut clock,
-    } = prepare(options, progress)?;
+    } = prepare(
+        options,
+        Config::load(&options.root, &options.overrides)?,
+        progress,
+    )?;
     let pages = Renderer::new(&config, &graph, &tera, &sources)
         .render_all_with_progress(progress)
         .map_err(|problems| {
@@ -224,11 +231,11 @@ pub fn build_with_progress(
     progress: &dyn BuildProgress,
 ) -> Result<BuildReport> {
     let started = Instant::now();
-    let output_dir = Config::load(&options.root, &options.overrides)?.output_dir;
-    if let Some(report) = build_record::unchanged(options, &output_dir) {
+    let config = Config::load(&options.root, &options.overrides)?;
+    if let Some(report) = build_record::unchanged(options, &config.output_dir) {
         return Ok(report);
     }
-    let snapshot = build_record::snapshot(options, &output_dir);
+    let snapshot = build_record::snapshot(options, &config.output_dir);
     let Prepared {
         config,
         graph,
@@ -238,7 +245,7 @@ pub fn build_with_progress(
         mut diagnostics,
         drafts_skipped,
         mut clock,
-    } = prepare(options, progress)?;
+    } = prepare(options, config, progress)?;
     output::check_output_dir(&options.root, &config.output_dir, options.force)?;
     let renderer = Renderer::new(&config, &graph, &tera, &sources);
     let plan = renderer.plan();

@@ -22,11 +22,17 @@ use crate::error::Diagnostic;
 /// The folders under the site's root whose files are read by a build (`site.toml` besides).
 pub const INPUT_DIRS: [&str; 3] = ["content", "templates", "static"];
 
-/// A file modified this soon before a build started may share its timestamp with a later edit.
-const RACY: Duration = Duration::from_secs(2);
+/// Timestamps on some file systems are coarse: a file modified this close to when it was read
+/// may carry the same time after a later edit, so its bytes are compared (here and in `serve`).
+pub(crate) const RACY: Duration = Duration::from_secs(2);
+
+/// Of a file's bytes: xxh3, fast enough for whole search indexes on every rebuild.
+pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
+}
 
 /// Raised whenever what the record holds changes meaning.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// A file as the build saw it: its path under the root (inputs) or the output (outputs), its
 /// size, its modification time in nanoseconds, and for racy inputs the hash of its bytes.
@@ -222,10 +228,7 @@ fn inputs_match(recorded: &[Entry], root: &Path) -> bool {
 }
 
 fn hash_file(path: &Path) -> Option<u64> {
-    let bytes = fs::read(path).ok()?;
-    let mut hasher = DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    Some(hasher.finish())
+    fs::read(path).ok().map(|bytes| hash_bytes(&bytes))
 }
 
 /// Every file in the output folder, sorted, with its size and modification time.

@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use tera::Tera;
 
 use crate::build::{BuildOptions, failure};
+use crate::build_record::{RACY, hash_bytes};
 use crate::config::Config;
 use crate::content::{self, Article, ArticleFile, CONTENT_DIR, digest, speaker};
 use crate::error::{Diagnostic, Error, Result};
@@ -43,10 +44,6 @@ impl Stamp {
         })
     }
 }
-
-/// Timestamps on some file systems are coarse: a file changed this soon after it was read may
-/// carry the same time as before, so it is read again.
-const RACY: Duration = Duration::from_secs(2);
 
 /// An article file as last read.
 struct Cached {
@@ -126,11 +123,6 @@ pub struct Session {
     fragments: crate::render::Fragments,
     /// The warnings of the last build, to print only new ones.
     warned: HashSet<Diagnostic>,
-}
-
-/// Of an output file's bytes: xxh3, as whole search indexes are hashed on every rebuild.
-fn hash_bytes(bytes: &[u8]) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 fn main_path(file: &ArticleFile) -> &Path {
