@@ -613,11 +613,17 @@ impl Article {
 
     /// What follows from the quotes and text alone: anchors and the listing summary.
     pub fn derive(&mut self) {
-        let first_paragraph = match self.summary {
-            Some(_) => String::new(),
-            None => crate::render::markdown::first_paragraph_text(self, usize::MAX),
+        let (links, first_paragraph) = match &self.body {
+            Body::Markdown(body) => {
+                let scan = scan_markdown(&self.text, body.clone());
+                (scan.links, scan.first_paragraph)
+            }
+            Body::Plain(_) => (
+                Vec::new(),
+                crate::render::markdown::first_paragraph_text(self, usize::MAX),
+            ),
         };
-        self.derive_with(self.internal_links(), first_paragraph);
+        self.derive_with(links, first_paragraph);
     }
 
     /// `derive`, given the internal links and the first paragraph's text.
@@ -700,7 +706,7 @@ impl Article {
                 blocks.extend(paragraphs.iter().cloned().map(Block::paragraph));
                 blocks
             }
-            Body::Markdown(body) => markdown_blocks(&self.text, body.clone()),
+            Body::Markdown(body) => scan_markdown(&self.text, body.clone()).blocks,
         }
     }
 }
@@ -708,20 +714,10 @@ impl Article {
 impl Article {
     /// Links to other content by source path (`[text](@/articles/x.md)`), with their offsets.
     pub fn internal_links(&self) -> Vec<(String, usize)> {
-        use pulldown_cmark::{Event, Parser, Tag};
-        let Body::Markdown(body) = &self.body else {
-            return Vec::new();
-        };
-        let offset = body.start;
-        Parser::new_ext(&self.text[body.clone()], crate::render::markdown::options())
-            .into_offset_iter()
-            .filter_map(|(event, range)| match event {
-                Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with("@/") => {
-                    Some((dest_url.to_string(), range.start + offset))
-                }
-                _ => None,
-            })
-            .collect()
+        match &self.body {
+            Body::Markdown(body) => scan_markdown(&self.text, body.clone()).links,
+            Body::Plain(_) => Vec::new(),
+        }
     }
 
     /// The path an internal link names this article by: `articles/x.md` (relative to content/).
@@ -731,18 +727,18 @@ impl Article {
     }
 }
 
-/// What the extract phase reads from a Markdown body.
-struct MarkdownScan {
-    /// The blocks that hold prose (paragraphs, headings, table cells).
-    blocks: Vec<crate::quotes::Block>,
+/// What the extract phase reads from a Markdown body, in one parse.
+pub(crate) struct MarkdownScan {
+    /// The blocks that hold prose (paragraphs, headings, table cells), as ranges of the text.
+    pub blocks: Vec<crate::quotes::Block>,
     /// Links by source path (`@/articles/x.md`), with their offsets.
-    links: Vec<(String, usize)>,
-    /// The text of the first paragraph that has any (as `first_paragraph_text` reads it).
-    first_paragraph: String,
+    pub links: Vec<(String, usize)>,
+    /// The text of the first paragraph that has any, untrimmed and uncut.
+    pub first_paragraph: String,
 }
 
-/// `markdown_blocks`, `Article::internal_links` and `first_paragraph_text` in one parse.
-fn scan_markdown(text: &str, body: Range<usize>) -> MarkdownScan {
+/// Reads the prose blocks, internal links and first paragraph of the Markdown `body` of `text`.
+pub(crate) fn scan_markdown(text: &str, body: Range<usize>) -> MarkdownScan {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let offset = body.start;
     let mut scan = MarkdownScan {
@@ -781,40 +777,25 @@ fn scan_markdown(text: &str, body: Range<usize>) -> MarkdownScan {
     scan
 }
 
-/// Source ranges of the Markdown blocks that hold prose (paragraphs, headings, table cells).
-fn markdown_blocks(text: &str, body: Range<usize>) -> Vec<crate::quotes::Block> {
-    use pulldown_cmark::{Event, Parser, Tag};
-    let offset = body.start;
-    let parser = Parser::new_ext(&text[body], crate::render::markdown::options());
-    parser
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::TableCell) => Some(
-                crate::quotes::Block::paragraph(range.start + offset..range.end + offset),
-            ),
-            _ => None,
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn one_scan_finds_what_the_separate_readers_find() {
+    fn the_markdown_scan_finds_prose_links_and_the_first_paragraph() {
         let text = "+++\ntitle = \"T\"\n+++\n# Head\n\n> *x* `code`\nline [a](@/articles/b.md)\n\n| a |\n|---|\n| “cell” |\n\nLast [c](@/x.md#y).\n";
         let body = text.find("# Head").unwrap()..text.len();
         let scan = scan_markdown(text, body.clone());
+        let blocks: Vec<&str> = scan.blocks.iter().map(|b| &text[b.range.clone()]).collect();
         assert_eq!(
-            scan.blocks
-                .iter()
-                .map(|b| b.range.clone())
-                .collect::<Vec<_>>(),
-            markdown_blocks(text, body.clone())
-                .iter()
-                .map(|b| b.range.clone())
-                .collect::<Vec<_>>()
+            blocks,
+            [
+                "# Head\n",
+                "*x* `code`\nline [a](@/articles/b.md)\n",
+                " a ",
+                " “cell” ",
+                "Last [c](@/x.md#y).\n"
+            ]
         );
         let article = Article {
             text: text.to_string(),

@@ -437,21 +437,10 @@ pub fn first_paragraph_text(article: &Article, max_chars: usize) -> String {
                     .join(" ")
             })
             .unwrap_or_default(),
-        Body::Markdown(range) => {
-            let mut text = String::new();
-            let mut in_paragraph = false;
-            for event in Parser::new_ext(&article.text[range.clone()], options()) {
-                match event {
-                    Event::Start(Tag::Paragraph) => in_paragraph = true,
-                    Event::End(TagEnd::Paragraph) if !text.trim().is_empty() => break,
-                    Event::End(TagEnd::Paragraph) => in_paragraph = false,
-                    Event::Text(t) | Event::Code(t) if in_paragraph => text.push_str(&t),
-                    Event::SoftBreak | Event::HardBreak if in_paragraph => text.push(' '),
-                    _ => {}
-                }
-            }
-            text.trim().to_string()
-        }
+        Body::Markdown(range) => crate::content::scan_markdown(&article.text, range.clone())
+            .first_paragraph
+            .trim()
+            .to_string(),
     };
     truncate_words(&text, max_chars)
 }
