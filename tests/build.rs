@@ -30,9 +30,9 @@ impl Built {
     }
 }
 
-fn build_with(name: &str, drafts: bool, base_url: Option<&str>) -> Built {
-    let site = SiteCopy::new(name);
-    let options = BuildOptions {
+/// Options to build `site` into `<tmp>/out`.
+fn options(site: &SiteCopy, drafts: bool, base_url: Option<&str>) -> BuildOptions {
+    BuildOptions {
         root: site.root.clone(),
         overrides: Overrides {
             output_dir: Some(site.out()),
@@ -40,8 +40,12 @@ fn build_with(name: &str, drafts: bool, base_url: Option<&str>) -> Built {
         },
         drafts,
         force: false,
-    };
-    let report = gazette::build(&options)
+    }
+}
+
+fn build_with(name: &str, drafts: bool, base_url: Option<&str>) -> Built {
+    let site = SiteCopy::new(name);
+    let report = gazette::build(&options(&site, drafts, base_url))
         .unwrap_or_else(|e| panic!("building fixture {name} failed: {e:?}"));
     Built { site, report }
 }
@@ -465,13 +469,7 @@ fn editor_lock_files_are_not_read_as_articles() {
         "user@host.1234:1700000000",
     )
     .unwrap();
-    gazette()
-        .args(["build", "--root"])
-        .arg(&site.root)
-        .arg("--output")
-        .arg(site.out())
-        .assert()
-        .success();
+    site.build_command().assert().success();
     assert!(site.out().join("articles/nato-talks/index.html").exists());
 }
 
@@ -497,14 +495,7 @@ fn default_output_is_public_inside_the_root_with_no_leftovers() {
 #[test]
 fn failed_rebuild_leaves_the_previous_output_byte_for_byte() {
     let site = SiteCopy::new("basic");
-    let run = || {
-        let mut cmd = gazette();
-        cmd.args(["build", "--root"])
-            .arg(&site.root)
-            .arg("--output")
-            .arg(site.out());
-        cmd
-    };
+    let run = || site.build_command();
     run().assert().success();
     let before = snapshot(&site.out());
 
@@ -526,13 +517,7 @@ fn failed_rebuild_leaves_the_previous_output_byte_for_byte() {
 #[test]
 fn failed_first_build_writes_no_output() {
     let site = SiteCopy::new("unknown-field");
-    gazette()
-        .args(["build", "--root"])
-        .arg(&site.root)
-        .arg("--output")
-        .arg(site.out())
-        .assert()
-        .code(1);
+    site.build_command().assert().code(1);
     assert!(!site.out().exists());
 }
 
@@ -758,24 +743,12 @@ fn stamps(dir: &Path) -> Vec<(PathBuf, std::time::SystemTime)> {
     all
 }
 
-fn options_for(built: &Built, drafts: bool) -> BuildOptions {
-    BuildOptions {
-        root: built.site.root.clone(),
-        overrides: Overrides {
-            output_dir: Some(built.out()),
-            base_url: None,
-        },
-        drafts,
-        force: false,
-    }
-}
-
 #[test]
 fn a_build_with_nothing_changed_writes_no_file_and_reports_the_same() {
     let first = build("basic");
     assert!(!first.report.unchanged && first.report.files_written > 0);
     let before = stamps(&first.out());
-    let again = gazette::build(&options_for(&first, false)).unwrap();
+    let again = gazette::build(&options(&first.site, false, None)).unwrap();
     assert!(again.unchanged, "nothing changed since the first build");
     assert_eq!(again.files_written, 0);
     assert_eq!(stamps(&first.out()), before, "no output file touched");
@@ -800,7 +773,7 @@ fn an_edit_right_after_a_build_is_noticed_even_at_the_same_size() {
     let file = fs::File::options().write(true).open(&article).unwrap();
     file.set_modified(modified).unwrap();
     drop(file);
-    let again = gazette::build(&options_for(&first, false)).unwrap();
+    let again = gazette::build(&options(&first.site, false, None)).unwrap();
     assert!(!again.unchanged, "the edit is seen");
     assert!(
         first
@@ -815,11 +788,11 @@ fn an_output_file_removed_or_edited_by_hand_is_put_back() {
     let page = first.out().join("articles/nato-talks/index.html");
     let original = read(&page);
     fs::remove_file(&page).unwrap();
-    let again = gazette::build(&options_for(&first, false)).unwrap();
+    let again = gazette::build(&options(&first.site, false, None)).unwrap();
     assert!(!again.unchanged);
     assert_eq!(read(&page), original);
     fs::write(first.out().join("stray.html"), "left by hand").unwrap();
-    let again = gazette::build(&options_for(&first, false)).unwrap();
+    let again = gazette::build(&options(&first.site, false, None)).unwrap();
     assert!(!again.unchanged, "a file added to the output is noticed");
     assert!(!first.exists("stray.html"));
 }
@@ -827,13 +800,13 @@ fn an_output_file_removed_or_edited_by_hand_is_put_back() {
 #[test]
 fn other_options_or_a_new_file_rebuild() {
     let first = build("basic");
-    let with_drafts = gazette::build(&options_for(&first, true)).unwrap();
+    let with_drafts = gazette::build(&options(&first.site, true, None)).unwrap();
     assert!(!with_drafts.unchanged, "--drafts builds another site");
     assert!(first.exists("articles/unfinished/index.html"));
-    let same = gazette::build(&options_for(&first, true)).unwrap();
+    let same = gazette::build(&options(&first.site, true, None)).unwrap();
     assert!(same.unchanged);
     fs::write(first.site.path("static/extra.txt"), "a new static file").unwrap();
-    let after_new_file = gazette::build(&options_for(&first, true)).unwrap();
+    let after_new_file = gazette::build(&options(&first.site, true, None)).unwrap();
     assert!(!after_new_file.unchanged, "a new input file is noticed");
     assert!(first.exists("extra.txt"));
 }

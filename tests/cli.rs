@@ -289,11 +289,7 @@ fn bad_base_url_flag_is_reported() {
 #[test]
 fn success_prints_the_summary_on_stdout_only() {
     let site = SiteCopy::new("basic");
-    gazette()
-        .args(["build", "--root"])
-        .arg(&site.root)
-        .arg("--output")
-        .arg(site.out())
+    site.build_command()
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
@@ -427,14 +423,7 @@ fn check_lists_quotes_without_speakers_and_unquoted_speakers_as_warnings() {
 #[test]
 fn a_second_build_with_nothing_changed_says_so_and_exits_0() {
     let site = SiteCopy::new("basic");
-    let build = || {
-        let mut cmd = gazette();
-        cmd.args(["build", "--root"])
-            .arg(&site.root)
-            .arg("--output")
-            .arg(site.out());
-        cmd
-    };
+    let build = || site.build_command();
     build()
         .assert()
         .success()

@@ -7,7 +7,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{SiteCopy, gazette, snapshot};
+use common::{SiteCopy, snapshot};
 use scraper::Html;
 
 /// Why an address in `href`/`src` would run code, if it would.
@@ -62,13 +62,7 @@ fn active_parts(html: &Html, page: &str) -> Vec<String> {
 
 fn built_hostile_site() -> SiteCopy {
     let site = SiteCopy::new("bad/hostile");
-    gazette()
-        .args(["build", "--root"])
-        .arg(&site.root)
-        .arg("--output")
-        .arg(site.out())
-        .assert()
-        .success();
+    site.build_command().assert().success();
     site
 }
 

@@ -55,6 +55,16 @@ impl SiteCopy {
     pub fn path(&self, relative: &str) -> PathBuf {
         self.root.join(relative)
     }
+
+    /// `gazette build --root <site> --output <tmp>/out`, to run (or add arguments to).
+    pub fn build_command(&self) -> Command {
+        let mut cmd = gazette();
+        cmd.args(["build", "--root"])
+            .arg(&self.root)
+            .arg("--output")
+            .arg(self.out());
+        cmd
+    }
 }
 
 /// Every file under `dir`, by path relative to it, with its bytes.
