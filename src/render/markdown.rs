@@ -18,7 +18,22 @@ pub fn options() -> Options {
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape_html(text: &str, out: &mut String) {
-    // Runs of ordinary text are copied whole (the special characters are all ASCII).
+    let escaped: Result<(), std::convert::Infallible> = escape_html_pieces(text, |piece| {
+        out.push_str(piece);
+        Ok(())
+    });
+    let Ok(()) = escaped;
+}
+
+/// Tera's escaping function: the same escapes as Tera's own, written a run at a time
+/// (Tera's writes byte by byte, ~8% of a build).
+pub fn escape_html_io(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    escape_html_pieces(text, |piece| out.write_all(piece.as_bytes()))
+}
+
+/// Hands `emit` the escaped text in pieces: runs of ordinary text whole (the special
+/// characters are all ASCII), each special character's entity alone.
+fn escape_html_pieces<E>(text: &str, mut emit: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
     let mut run_start = 0;
     for (i, byte) in text.bytes().enumerate() {
         let replacement = match byte {
@@ -29,11 +44,16 @@ pub fn escape_html(text: &str, out: &mut String) {
             b'\'' => "&#39;",
             _ => continue,
         };
-        out.push_str(&text[run_start..i]);
-        out.push_str(replacement);
+        if run_start < i {
+            emit(&text[run_start..i])?;
+        }
+        emit(replacement)?;
         run_start = i + 1;
     }
-    out.push_str(&text[run_start..]);
+    if run_start < text.len() {
+        emit(&text[run_start..])?;
+    }
+    Ok(())
 }
 
 /// A quotation to mark in the body: where it is in the file and the HTML around it.
@@ -461,6 +481,27 @@ pub fn truncate_words(text: &str, max_chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn template_escaping_matches_teras_own() {
+        for text in [
+            "",
+            "plain",
+            "<a href=\"x\">Tom & Jerry's</a>",
+            "&&<<>>\"\"''",
+            "ünïcode « quoted » — ok & <b>",
+            "ends with &",
+        ] {
+            let mut ours = Vec::new();
+            escape_html_io(text, &mut ours).expect("writes to a Vec");
+            let mut teras = Vec::new();
+            tera::escape_html(text, &mut teras).expect("writes to a Vec");
+            assert_eq!(ours, teras, "{text:?}");
+            let mut to_string = String::new();
+            escape_html(text, &mut to_string);
+            assert_eq!(to_string.as_bytes(), teras, "{text:?}");
+        }
+    }
 
     /// A Markdown article whose whole text is `body`.
     fn article(body: &str) -> Article {

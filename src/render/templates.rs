@@ -136,6 +136,7 @@ pub fn load(root: &Path) -> Result<(Tera, TemplateSources), Vec<Diagnostic>> {
     }
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml"]);
+    tera.set_escape_fn(super::markdown::escape_html_io);
     if let Err(e) = tera.add_raw_templates(templates.iter()) {
         return Err(vec![diagnostic(&e, &sources, "base.html")]);
     }
