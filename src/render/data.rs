@@ -3,7 +3,6 @@
 //! article's metadata and quotations). Deterministic: the same site gives the same bytes.
 
 use pulldown_cmark::{Event, Parser};
-use rayon::prelude::*;
 use serde::Serialize;
 
 use super::markdown;
@@ -119,12 +118,13 @@ pub fn quotes_json(config: &Config, graph: &SiteGraph) -> OutputFile {
     });
     // Each article's records made in parallel, indented as they sit in the file: the same
     // bytes as serializing `{"quotes": [...]}` pretty in one go.
-    let parts: Vec<Vec<u8>> = ids
-        .par_iter()
-        .with_min_len(64)
-        .map(|&id| {
+    let mut bytes = b"{\n  \"quotes\": [".to_vec();
+    let mut first = true;
+    super::join_in_order(
+        ids.len(),
+        |i| {
             let mut part = Vec::new();
-            for (n, record) in article_quotes(config, graph, id).enumerate() {
+            for (n, record) in article_quotes(config, graph, ids[i]).enumerate() {
                 if n > 0 {
                     part.extend_from_slice(b",\n");
                 }
@@ -138,15 +138,16 @@ pub fn quotes_json(config: &Config, graph: &SiteGraph) -> OutputFile {
                 }
             }
             part
-        })
-        .collect();
-    let mut bytes = b"{\n  \"quotes\": [".to_vec();
-    let mut first = true;
-    for part in parts.iter().filter(|p| !p.is_empty()) {
-        bytes.extend_from_slice(if first { b"\n" } else { b",\n" });
-        bytes.extend_from_slice(part);
-        first = false;
-    }
+        },
+        |part| {
+            if part.is_empty() {
+                return;
+            }
+            bytes.extend_from_slice(if first { b"\n" } else { b",\n" });
+            bytes.extend_from_slice(&part);
+            first = false;
+        },
+    );
     bytes.extend_from_slice(if first { b"]\n}\n" } else { b"\n  ]\n}\n" });
     OutputFile {
         path: "quotes.json".to_string(),

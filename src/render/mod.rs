@@ -62,6 +62,8 @@ pub struct Renderer<'a> {
     pub cache: Option<(&'a inputs::Fingerprints, &'a Fragments)>,
     /// `site` in every template, converted once (template values are shared, not copied).
     site: tera::Value,
+    /// Each article's card as a template value, made once: an article is listed on many pages.
+    cards: Vec<std::sync::OnceLock<tera::Value>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -75,6 +77,9 @@ impl<'a> Renderer<'a> {
             cache: None,
             site: tera::Value::from_serializable(&SiteView::new(config)),
             topic_list: graph.topics.values().collect(),
+            cards: (0..graph.articles.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
             config,
             graph,
             tera,
@@ -154,6 +159,13 @@ impl<'a> Renderer<'a> {
         ArticleCard::new(self.graph, id, &self.graph.articles[id].listing_summary)
     }
 
+    /// `card(id)` as a template value, shared by every page that lists the article.
+    fn card_value(&self, id: usize) -> tera::Value {
+        self.cards[id]
+            .get_or_init(|| template_value(&self.card(id)))
+            .clone()
+    }
+
     fn article_page(&self, id: usize) -> Result<OutputFile, Diagnostic> {
         let article = &self.graph.articles[id];
         let card = self.card(id);
@@ -179,13 +191,13 @@ impl<'a> Renderer<'a> {
             &quotes::marks(self.graph, id, &meta.root),
             &resolve,
         );
-        let related: Vec<ArticleCard> = self.graph.links.related[id]
+        let related: Vec<tera::Value> = self.graph.links.related[id]
             .iter()
-            .map(|&a| self.card(a))
+            .map(|&a| self.card_value(a))
             .collect();
-        let backlinks: Vec<ArticleCard> = self.graph.links.backlinks[id]
+        let backlinks: Vec<tera::Value> = self.graph.links.backlinks[id]
             .iter()
-            .map(|&a| self.card(a))
+            .map(|&a| self.card_value(a))
             .collect();
         let callouts: Vec<quotes::QuoteView> = quotes::callouts(self.graph, id)
             .into_iter()
@@ -199,8 +211,8 @@ impl<'a> Renderer<'a> {
             quote_count: usize,
             /// Anchors of quotes in the headline, placed on the title.
             headline_anchors: Vec<&'v str>,
-            related: Vec<ArticleCard<'v>>,
-            backlinks: Vec<ArticleCard<'v>>,
+            related: Vec<tera::Value>,
+            backlinks: Vec<tera::Value>,
         }
         self.render(
             "article.html",
@@ -242,11 +254,11 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|&r| quotes::quote_view(self.graph, r))
             .collect();
-        let articles: Vec<ArticleCard> = speaker
+        let articles: Vec<tera::Value> = speaker
             .articles
             .iter()
             .rev()
-            .map(|&a| self.card(a))
+            .map(|&a| self.card_value(a))
             .collect();
         let description = match link.role {
             Some(role) => format!(
@@ -261,7 +273,7 @@ impl<'a> Renderer<'a> {
             speaker: quotes::SpeakerLink<'v>,
             bio_html: String,
             quotes: Vec<quotes::QuoteView<'v>>,
-            articles: Vec<ArticleCard<'v>>,
+            articles: Vec<tera::Value>,
             timeline_svg: Option<String>,
         }
         self.render(
@@ -446,7 +458,7 @@ impl<'a> Renderer<'a> {
         n: usize,
     ) -> Result<OutputFile, Diagnostic> {
         let total = listing_pages(count, self.config.articles_per_page);
-        let articles: Vec<ArticleCard> = chunk.iter().map(|&id| self.card(id)).collect();
+        let articles: Vec<tera::Value> = chunk.iter().map(|&id| self.card_value(id)).collect();
         let page_title = if n == 1 {
             title.to_string()
         } else {
@@ -455,7 +467,7 @@ impl<'a> Renderer<'a> {
         let meta = self.meta(page_title, description.to_string(), &listing_path(base, n));
         #[derive(Serialize)]
         struct Vars<'v> {
-            articles: Vec<ArticleCard<'v>>,
+            articles: Vec<tera::Value>,
             pagination: PaginationView,
             topic: Option<TopicSummary<'v>>,
         }
@@ -479,13 +491,13 @@ impl<'a> Renderer<'a> {
     }
 
     fn home(&self) -> Result<OutputFile, Diagnostic> {
-        let latest: Vec<ArticleCard> =
+        let latest: Vec<tera::Value> =
             (0..self.graph.articles.len().min(self.config.articles_per_page))
-                .map(|id| self.card(id))
+                .map(|id| self.card_value(id))
                 .collect();
         #[derive(Serialize)]
         struct Vars<'v> {
-            articles: Vec<ArticleCard<'v>>,
+            articles: Vec<tera::Value>,
             total_articles: usize,
             /// The latest digest leads the home page.
             digest: Option<DigestLink<'v>>,
@@ -688,6 +700,32 @@ pub struct DigestItem<'a> {
     pub card: ArticleCard<'a>,
     pub top_quote: Option<quotes::QuoteView<'a>>,
     pub note_html: Option<String>,
+}
+
+/// `make(0..count)` run in parallel, a batch at a time, each result handed to `join` in
+/// order: a big file's parts are never all held beside the file they are joined into.
+pub(crate) fn join_in_order(
+    count: usize,
+    make: impl Fn(usize) -> Vec<u8> + Sync,
+    mut join: impl FnMut(Vec<u8>),
+) {
+    const BATCH: usize = 1024;
+    let mut start = 0;
+    while start < count {
+        let end = (start + BATCH).min(count);
+        let parts: Vec<Vec<u8>> = (start..end)
+            .into_par_iter()
+            .with_min_len(32)
+            .map(&make)
+            .collect();
+        parts.into_iter().for_each(&mut join);
+        start = end;
+    }
+}
+
+/// A view as a template value (views are plain data: converting them cannot fail).
+fn template_value(view: &impl Serialize) -> tera::Value {
+    tera::Value::try_from_serializable(view).unwrap_or_else(|_| tera::Value::none())
 }
 
 /// Where a file of the built site goes under an output folder.

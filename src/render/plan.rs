@@ -41,6 +41,14 @@ impl Renderer<'_> {
         let per_page = self.config.articles_per_page;
         let articles = graph.articles.len();
         let mut plan = Vec::with_capacity(articles * 2 + graph.speakers.speakers.len() * 2 + 64);
+        // The biggest single files first: started last, they would leave a core idle at the end.
+        plan.extend([
+            Page::QuotesJson,
+            Page::SearchIndex,
+            Page::SpeakersIndex,
+            Page::Sitemap,
+            Page::SpeakersJson,
+        ]);
         plan.extend((0..articles).map(Page::Article));
         plan.extend((0..articles).map(Page::ArticleJson));
         plan.push(Page::Home);
@@ -58,7 +66,6 @@ impl Renderer<'_> {
                 plan.push(Page::SpeakerFeed(s));
             }
         }
-        plan.push(Page::SpeakersIndex);
         plan.extend((0..graph.digests.len()).map(Page::Digest));
         plan.push(Page::DigestsIndex);
         // An empty feed is an error to feed readers: no digests, no digest feed.
@@ -69,10 +76,6 @@ impl Renderer<'_> {
             Page::SiteFeed,
             Page::NotFound,
             Page::SearchPage,
-            Page::SearchIndex,
-            Page::QuotesJson,
-            Page::SpeakersJson,
-            Page::Sitemap,
             Page::Robots,
         ]);
         plan

@@ -2,7 +2,6 @@
 //! short keys) and the page at `search/` whose script (`search.js`) loads it. No server: the
 //! index is a static file, fetched relative to the page, and all matching runs in the browser.
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use super::views::{article_path, quote_path, speaker_path};
@@ -76,10 +75,10 @@ pub fn compact_array<T: Serialize>(
     count: usize,
     items: impl Fn(usize) -> Vec<T> + Sync,
 ) -> Vec<u8> {
-    let parts: Vec<Vec<u8>> = (0..count)
-        .into_par_iter()
-        .with_min_len(256)
-        .map(|i| {
+    let mut out = vec![b'['];
+    super::join_in_order(
+        count,
+        |i| {
             let mut part = Vec::new();
             for (n, item) in items(i).iter().enumerate() {
                 if n > 0 {
@@ -88,16 +87,17 @@ pub fn compact_array<T: Serialize>(
                 serde_json::to_writer(&mut part, item).expect("search entries serialize");
             }
             part
-        })
-        .collect();
-    let mut out = Vec::with_capacity(parts.iter().map(|p| p.len() + 1).sum::<usize>() + 2);
-    out.push(b'[');
-    for part in parts.iter().filter(|p| !p.is_empty()) {
-        if out.len() > 1 {
-            out.push(b',');
-        }
-        out.extend_from_slice(part);
-    }
+        },
+        |part| {
+            if part.is_empty() {
+                return;
+            }
+            if out.len() > 1 {
+                out.push(b',');
+            }
+            out.extend_from_slice(&part);
+        },
+    );
     out.push(b']');
     out
 }
