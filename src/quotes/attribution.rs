@@ -4,8 +4,9 @@
 //! carried over from the quotation before.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use super::lexicon::*;
 use super::spans::Span;
@@ -58,7 +59,7 @@ pub struct Article<'t> {
     /// Organisations named in the narrative: (where, name as written), in text order.
     organisations: Vec<(usize, String)>,
     /// People by the last word of their name, lowercased: every match shares it.
-    by_last: HashMap<String, Vec<usize>>,
+    by_last: FxHashMap<String, Vec<usize>>,
     /// Where each person is mentioned, in text order.
     person_mentions: Vec<Vec<usize>>,
 }
@@ -96,14 +97,10 @@ fn is_capitalised(w: &str) -> bool {
     if upper {
         return true;
     }
-    if !w.as_bytes().contains(&b'-') {
-        return false;
-    }
-    // "el-Sisi", "al-Assad", "bin-Laden": a lowercase particle joined to a name.
-    match w.split_once('-') {
-        Some((particle, rest)) => {
-            particle.len() <= 3 && rest.chars().next().is_some_and(|c| c.is_uppercase())
-        }
+    // "el-Sisi", "al-Assad", "bin-Laden": a lowercase particle (3 bytes at most, so the
+    // hyphen is among the first 4) joined to a name.
+    match w.as_bytes().iter().take(4).position(|&b| b == b'-') {
+        Some(at) => w[at + 1..].chars().next().is_some_and(|c| c.is_uppercase()),
         None => false,
     }
 }
@@ -117,8 +114,9 @@ fn is_modifier(w: &str) -> bool {
 struct Run<'t> {
     /// Token indices of the run.
     range: Range<usize>,
-    /// Lowercase role words right before the run ("spokeswoman", "race director").
-    lower_roles: Vec<Cow<'t, str>>,
+    /// Token indices of the lowercase role words right before the run ("spokeswoman", "race
+    /// director"): read by `lower_roles` only for runs that are kept.
+    roles: Range<usize>,
     /// The surname a first name before "and" shares ("David and Louise Turpin").
     shared_surname: Option<&'t str>,
 }
@@ -147,12 +145,12 @@ fn split_at_and<'t>(text: &'t str, tokens: &[Token], run: Run<'t>) -> (Run<'t>, 
     (
         Run {
             range: run.range.start..and,
-            lower_roles: run.lower_roles.clone(),
+            roles: run.roles.clone(),
             shared_surname,
         },
         Some(Run {
             range: and + 1..run.range.end,
-            lower_roles: run.lower_roles,
+            roles: run.roles,
             shared_surname: None,
         }),
     )
@@ -201,9 +199,8 @@ fn runs<'t>(text: &'t str, tokens: &[Token]) -> Vec<Run<'t>> {
                 break;
             }
         }
-        let mut lower_roles = Vec::new();
         let mut j = start;
-        while j > 0 && lower_roles.len() < 3 {
+        while j > 0 && start - j < 3 {
             let t = &tokens[j - 1];
             if t.kind != Kind::Word {
                 break;
@@ -216,24 +213,33 @@ fn runs<'t>(text: &'t str, tokens: &[Token]) -> Vec<Run<'t>> {
             {
                 break;
             }
-            // Borrowed when already lowercase (nearly always): no allocation per word.
-            lower_roles.push(
-                if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-                    Cow::Borrowed(w)
-                } else {
-                    Cow::Owned(w.to_lowercase())
-                },
-            );
             j -= 1;
         }
         out.push(Run {
             range: start..end,
-            lower_roles,
+            roles: j..start,
             shared_surname: None,
         });
         i = end;
     }
     out
+}
+
+/// The lowercase role words of `roles` (token indices), nearest the name first.
+fn lower_roles<'t>(text: &'t str, tokens: &[Token], roles: &Range<usize>) -> Vec<Cow<'t, str>> {
+    tokens[roles.clone()]
+        .iter()
+        .rev()
+        .map(|t| {
+            let w = word(text, t);
+            // Borrowed when already lowercase (nearly always): no allocation per word.
+            if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase())
+            }
+        })
+        .collect()
 }
 
 /// A run split into its leading roles and the name after them.
@@ -248,17 +254,20 @@ struct NameParts<'t> {
     end: usize,
 }
 
-fn split_run<'t>(text: &'t str, tokens: &[Token], run: &Range<usize>) -> NameParts<'t> {
-    let words: Vec<(&str, &Token)> = tokens[run.clone()]
-        .iter()
-        .filter(|t| t.kind == Kind::Word)
-        .map(|t| (word(text, t), t))
-        .collect();
-    let plain_all: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
-    let k = name_start(&plain_all);
+/// `words` is scratch space for the run's words, reused from run to run.
+fn split_run<'t>(
+    text: &'t str,
+    tokens: &[Token],
+    run: &Range<usize>,
+    words: &mut Vec<&'t str>,
+) -> NameParts<'t> {
+    let word_tokens = || tokens[run.clone()].iter().filter(|t| t.kind == Kind::Word);
+    words.clear();
+    words.extend(word_tokens().map(|t| word(text, t)));
+    let k = name_start(words);
     let mut roles = Vec::new();
     let mut gender = Gender::Unknown;
-    for (w, _) in &words[..k] {
+    for w in &words[..k] {
         let g = title_gender(w);
         if g != Gender::Unknown {
             gender = g;
@@ -267,16 +276,16 @@ fn split_run<'t>(text: &'t str, tokens: &[Token], run: &Range<usize>) -> NamePar
             roles.push(w.to_lowercase());
         }
     }
-    let plain = &plain_all[k..];
+    let plain = &words[k..];
     let mut keep = affiliation_cut(plain);
     while keep > 1 && is_post_nominal(plain[keep - 1]) {
         keep -= 1;
     }
-    let rest = &words[k..k + keep];
+    let rest = &plain[..keep];
     let name: Vec<&str> = rest
         .iter()
         .enumerate()
-        .map(|(n, (w, _))| {
+        .map(|(n, w)| {
             if n + 1 == rest.len() {
                 strip_possessive(w)
             } else {
@@ -284,8 +293,17 @@ fn split_run<'t>(text: &'t str, tokens: &[Token], run: &Range<usize>) -> NamePar
             }
         })
         .collect();
-    let start = rest.first().map_or(0, |first| first.1.start);
-    let end = rest.last().map_or(start, |last| strip_end(text, last.1));
+    let start = word_tokens()
+        .nth(k)
+        .filter(|_| keep > 0)
+        .map_or(0, |t| t.start);
+    let end = match keep
+        .checked_sub(1)
+        .and_then(|last| word_tokens().nth(k + last))
+    {
+        Some(last) => strip_end(text, last),
+        None => start,
+    };
     NameParts {
         roles,
         name,
@@ -355,23 +373,19 @@ impl<'t> Article<'t> {
             people: Vec::new(),
             mentions: Vec::new(),
             organisations: Vec::new(),
-            by_last: HashMap::new(),
+            by_last: FxHashMap::default(),
             person_mentions: Vec::new(),
         };
         // Full names first (two words or more), so that a later "Putin" finds "Vladimir Putin".
-        let mut found: Vec<(NameParts, Vec<Cow<str>>, bool)> = Vec::new();
+        // Each run's parts, lowercase roles, whether it follows a preposition, and whether it
+        // looks like a person (asked once: both passes below need it).
+        let mut found: Vec<(NameParts, Vec<Cow<str>>, bool, bool)> = Vec::new();
+        let mut scratch = Vec::new();
         for tokens in block_tokens {
             for run in runs(text, tokens).into_iter().flat_map(|r| {
                 let (first, second) = split_at_and(text, tokens, r);
                 std::iter::once(first).chain(second)
             }) {
-                let mut parts = split_run(text, tokens, &run.range);
-                if let Some(surname) = &run.shared_surname {
-                    // "David and Louise Turpin": David shares the surname.
-                    if parts.name.len() == 1 {
-                        parts.name.push(surname);
-                    }
-                }
                 let determined = run.range.start > 0
                     && tokens[run.range.start - 1].kind == Kind::Word
                     && matches!(word(text, &tokens[run.range.start - 1]), "the" | "a" | "an");
@@ -382,6 +396,13 @@ impl<'t> Article<'t> {
                 });
                 if determined || (matches!(first, "The" | "A" | "An") && !titled_after_article) {
                     continue;
+                }
+                let mut parts = split_run(text, tokens, &run.range, &mut scratch);
+                if let Some(surname) = &run.shared_surname {
+                    // "David and Louise Turpin": David shares the surname.
+                    if parts.name.len() == 1 {
+                        parts.name.push(surname);
+                    }
                 }
                 // A name in a list ("films include A, B and C") is no one's antecedent.
                 let listed = run.range.start > 0
@@ -409,11 +430,13 @@ impl<'t> Article<'t> {
                                 | "including"
                                 | "like"
                         );
-                found.push((parts, run.lower_roles, oblique));
+                let is_person = looks_like_person(&parts.name);
+                let lower_roles = lower_roles(text, tokens, &run.roles);
+                found.push((parts, lower_roles, oblique, is_person));
             }
         }
-        for (parts, lower_roles, _) in &found {
-            if parts.name.len() >= 2 && looks_like_person(&parts.name) {
+        for (parts, lower_roles, _, is_person) in &found {
+            if parts.name.len() >= 2 && *is_person {
                 let mut roles = parts.roles.clone();
                 roles.extend(lower_roles.iter().map(|r| r.to_string()));
                 let gender = if parts.gender != Gender::Unknown {
@@ -428,8 +451,8 @@ impl<'t> Article<'t> {
                 article.add_person(&parts.name, roles, gender);
             }
         }
-        for (parts, lower_roles, oblique) in &found {
-            if !looks_like_person(&parts.name) {
+        for (parts, lower_roles, oblique, is_person) in &found {
+            if !is_person {
                 // "sportswear firm Umbro", "the Thai Raksa Chart Party", "PBS": organisations.
                 let acronym = parts.name.len() == 1
                     && parts.name[0].len() >= 2
@@ -1325,8 +1348,8 @@ pub fn attribute(
         .iter()
         .enumerate()
         .map(|(b, block)| {
-            // About one token per five bytes of prose: reserve once rather than regrow.
-            let mut out = Vec::with_capacity(block.range.len() / 5 + 1);
+            // At most about one token per four bytes of prose: reserve once rather than regrow.
+            let mut out = Vec::with_capacity(block.range.len() / 4 + 1);
             tokens::tokenize(text, block.range.clone(), &by_block[b], &mut out);
             out
         })
@@ -1335,7 +1358,7 @@ pub fn attribute(
     let mut result: Vec<Option<Attribution>> = vec![None; spans.len()];
     // The last speaker named by a speech verb or given to a quotation, with its block.
     let mut last: Option<(Speaker, usize)> = None;
-    let mut speaker_counts: HashMap<String, usize> = HashMap::new();
+    let mut speaker_counts: FxHashMap<String, usize> = FxHashMap::default();
     let mut headline_quotes = Vec::new();
     // Who the article's first sentence reports ("…, a report says"): a headline's likely voice.
     let mut lead_speaker: Option<Speaker> = None;
