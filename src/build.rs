@@ -279,7 +279,7 @@ pub fn build_with_progress(
     clock.lap("render");
     progress.phase("write", 0);
     build_record::forget(&options.root, &config.output_dir);
-    let files_written = staging.finish(plan.len(), &statics)?;
+    let finished = staging.finish(plan.len(), &statics)?;
     let swap = clock.last.elapsed();
     // Pages are written while others render: the time writing them is summed over threads.
     let writing = Duration::from_nanos(writing_nanos.into_inner());
@@ -287,7 +287,7 @@ pub fn build_with_progress(
     clock.phases.push(("swap", swap));
     let mut report = BuildReport {
         output: config.output_dir.clone(),
-        files_written,
+        files_written: finished.files,
         unchanged: false,
         pages,
         articles: graph.articles.len(),
@@ -303,7 +303,15 @@ pub fn build_with_progress(
     // Freeing the graph's many small allocations takes a while: done beside the record.
     rayon::join(
         || drop((graph, tera, sources, plan)),
-        || build_record::record(snapshot, &options.root, &config.output_dir, &report),
+        || {
+            build_record::record(
+                snapshot,
+                &options.root,
+                &config.output_dir,
+                finished.stamps,
+                &report,
+            )
+        },
     );
     report.elapsed = started.elapsed();
     Ok(report)

@@ -127,12 +127,20 @@ pub fn forget(root: &Path, output: &Path) {
     let _ = fs::remove_file(record_path(root, output));
 }
 
-/// Records a successful build into `output`; a record that cannot be written only means the
-/// next build does all its work again.
-pub fn record(snapshot: Snapshot, root: &Path, output: &Path, report: &BuildReport) {
-    let Some(outputs) = output_entries(output) else {
-        return;
-    };
+/// Records a successful build into `output`, whose files are `outputs` (as `Staging` wrote
+/// them, sorted); a record that cannot be written only means the next build does all its
+/// work again.
+pub fn record(
+    snapshot: Snapshot,
+    root: &Path,
+    output: &Path,
+    outputs: Vec<crate::output::FileStamp>,
+    report: &BuildReport,
+) {
+    let outputs: Vec<Entry> = outputs
+        .into_iter()
+        .map(|(path, len, modified)| (path, len, modified, None))
+        .collect();
     let record = Record {
         format: FORMAT,
         maker: snapshot.maker,

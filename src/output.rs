@@ -174,7 +174,7 @@ pub fn write_site(output: &Path, pages: &[OutputFile], statics: &[StaticFile]) -
     pages
         .par_iter()
         .try_for_each(|page| staging.write(&page.path, &page.bytes))?;
-    staging.finish(pages.len(), statics)
+    Ok(staging.finish(pages.len(), statics)?.files)
 }
 
 /// A site being written into a fresh folder beside the output, swapped in whole by `finish`;
@@ -185,6 +185,38 @@ pub struct Staging {
     parent: PathBuf,
     name: String,
     finished: bool,
+    /// Every file written: its path in the output, size and modification time (nanoseconds),
+    /// taken from the open file, so the build's record need not walk the output again.
+    stamps: std::sync::Mutex<Vec<FileStamp>>,
+}
+
+/// A file of the output as written: path (with `/`), size, modification time in nanoseconds.
+pub type FileStamp = (String, u64, u128);
+
+/// What `Staging::finish` swapped in.
+pub struct Finished {
+    /// How many files the site has (generated pages and static files).
+    pub files: usize,
+    /// Every file of the output, sorted by path.
+    pub stamps: Vec<FileStamp>,
+}
+
+/// Writes `bytes` to a new file at `target`; its metadata as written.
+fn write_file(target: &Path, bytes: &[u8]) -> std::io::Result<fs::Metadata> {
+    use std::io::Write;
+    let mut file = fs::File::create(target)?;
+    file.write_all(bytes)?;
+    file.metadata()
+}
+
+fn stamp(path: &str, meta: &fs::Metadata) -> FileStamp {
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    (path.to_string(), meta.len(), modified)
 }
 
 impl Staging {
@@ -211,6 +243,7 @@ impl Staging {
             parent,
             name,
             finished: false,
+            stamps: std::sync::Mutex::new(Vec::new()),
         };
         fs::create_dir_all(&staging.dir).map_err(|e| Error::io(&staging.dir, e))?;
         let mut dirs: Vec<&Path> = paths
@@ -230,21 +263,31 @@ impl Staging {
     /// Writes one generated file (callable from many threads at once).
     pub fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
         let target = self.dir.join(path);
-        match fs::write(&target, bytes) {
+        let meta = match write_file(&target, bytes) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 // A path `begin` was not told about: make its folder now.
                 if let Some(folder) = target.parent() {
                     fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
                 }
-                fs::write(&target, bytes).map_err(|e| Error::io(&target, e))
+                write_file(&target, bytes).map_err(|e| Error::io(&target, e))?
             }
-            other => other.map_err(|e| Error::io(&target, e)),
-        }
+            other => other.map_err(|e| Error::io(&target, e))?,
+        };
+        self.add_stamp(stamp(path, &meta));
+        Ok(())
+    }
+
+    fn add_stamp(&self, stamp: FileStamp) {
+        self.stamps
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(stamp);
     }
 
     /// Adds the theme's assets and the static files, then swaps the staging folder in for the
-    /// output; returns how many files the site has (`pages` generated ones plus the statics).
-    pub fn finish(mut self, pages: usize, statics: &[StaticFile]) -> Result<usize> {
+    /// output; returns how many files the site has (`pages` generated ones plus the statics)
+    /// and every file's stamp.
+    pub fn finish(mut self, pages: usize, statics: &[StaticFile]) -> Result<Finished> {
         let static_names: std::collections::HashSet<&str> =
             statics.iter().map(|s| s.path.as_str()).collect();
         for (path, bytes) in THEME_ASSETS {
@@ -257,13 +300,19 @@ impl Staging {
             if let Some(folder) = target.parent() {
                 fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
             }
-            fs::copy(&file.source, &target)
-                .map(|_| ())
-                .map_err(|e| Error::io(&file.source, e))
+            fs::copy(&file.source, &target).map_err(|e| Error::io(&file.source, e))?;
+            let meta = fs::metadata(&target).map_err(|e| Error::io(&target, e))?;
+            self.add_stamp(stamp(&file.path, &meta));
+            Ok::<(), Error>(())
         })?;
         swap_in(&self.dir, &self.output, &self.parent, &self.name)?;
         self.finished = true;
-        Ok(pages + statics.len())
+        let mut stamps = std::mem::take(self.stamps.get_mut().unwrap_or_else(|e| e.into_inner()));
+        stamps.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Ok(Finished {
+            files: pages + statics.len(),
+            stamps,
+        })
     }
 }
 

@@ -56,13 +56,13 @@ pub struct QuoteRecord<'a> {
     /// `<article-slug>-<anchor>`: unique in the site, stable while the quote's words are.
     pub id: String,
     /// The quoted words as readers see them (`quote_text`), marks excluded.
-    pub text: String,
+    pub text: &'a str,
     pub speaker: Option<&'a str>,
     pub speaker_slug: Option<&'a str>,
     pub article: &'a str,
     pub article_title: &'a str,
     /// `YYYY-MM-DD`, the article's date.
-    pub date: Option<String>,
+    pub date: Option<&'a str>,
     pub kind: QuoteKind,
     pub confidence: f32,
     /// Absolute, or root-relative when no host is configured.
@@ -77,7 +77,7 @@ pub fn quote_record<'a>(config: &Config, graph: &'a SiteGraph, r: QuoteRef) -> Q
         graph.speakers.quote_speakers[r.article][r.quote].map(|id| &graph.speakers.speakers[id]);
     QuoteRecord {
         id: format!("{}-{anchor}", article.slug),
-        text: article.quote_texts[r.quote].clone(),
+        text: &article.quote_texts[r.quote],
         // A name the speaker index could not key (no letters) is kept as written.
         speaker: speaker
             .map(|s| s.name.as_str())
@@ -85,7 +85,7 @@ pub fn quote_record<'a>(config: &Config, graph: &'a SiteGraph, r: QuoteRef) -> Q
         speaker_slug: speaker.map(|s| s.slug.as_str()),
         article: &article.slug,
         article_title: &article.title,
-        date: article.date.as_ref().map(|d| d.iso_date()),
+        date: article.date_view.as_ref().map(|d| &*d.iso),
         kind: quote.kind,
         confidence: quote.confidence,
         permalink: config.base_url.absolute(&quote_path(&article.slug, anchor)),
@@ -216,7 +216,7 @@ pub struct ArticleRecord<'a> {
     pub title: &'a str,
     pub dek: Option<&'a str>,
     /// `YYYY-MM-DD`
-    pub date: Option<String>,
+    pub date: Option<&'a str>,
     pub updated: Option<String>,
     pub url: String,
     pub authors: &'a [String],
@@ -236,7 +236,7 @@ pub fn article_record<'a>(r: &'a Renderer, id: usize) -> ArticleRecord<'a> {
         slug: &article.slug,
         title: &article.title,
         dek: article.dek.as_deref(),
-        date: article.date.as_ref().map(|d| d.iso_date()),
+        date: article.date_view.as_ref().map(|d| &*d.iso),
         updated: article.updated.as_ref().map(|d| d.iso_date()),
         url: r.config.base_url.absolute(&article_path(&article.slug)),
         authors: &article.authors,

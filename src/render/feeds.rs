@@ -184,45 +184,43 @@ impl Feed {
     }
 }
 
+/// `open`, `text` escaped for XML, `close`: one element, written without a temporary string.
+fn push_element(out: &mut String, open: &str, text: &str, close: &str) {
+    out.push_str(open);
+    escape_xml(text, out);
+    out.push_str(close);
+}
+
 impl Entry {
     fn write(&self, out: &mut String) {
         out.push_str("  <entry>\n");
-        out.push_str(&format!("    <id>{}</id>\n", xml(&self.id)));
-        out.push_str(&format!("    <title>{}</title>\n", xml(&self.title)));
-        out.push_str(&format!(
-            "    <updated>{}</updated>\n",
-            rfc3339(self.updated.as_ref())
-        ));
+        push_element(out, "    <id>", &self.id, "</id>\n");
+        push_element(out, "    <title>", &self.title, "</title>\n");
+        out.push_str("    <updated>");
+        out.push_str(&rfc3339(self.updated.as_ref()));
+        out.push_str("</updated>\n");
         if let Some(published) = &self.published {
-            out.push_str(&format!(
-                "    <published>{}</published>\n",
-                published.rfc3339()
-            ));
+            out.push_str("    <published>");
+            out.push_str(&published.rfc3339());
+            out.push_str("</published>\n");
         }
-        out.push_str(&format!(
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            xml(&self.link)
-        ));
+        push_element(
+            out,
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"",
+            &self.link,
+            "\"/>\n",
+        );
         for author in &self.authors {
-            out.push_str(&format!(
-                "    <author><name>{}</name></author>\n",
-                xml(author)
-            ));
+            push_element(out, "    <author><name>", author, "</name></author>\n");
         }
         for category in &self.categories {
-            out.push_str(&format!("    <category term=\"{}\"/>\n", xml(category)));
+            push_element(out, "    <category term=\"", category, "\"/>\n");
         }
         if let Some(summary) = &self.summary_html {
-            out.push_str(&format!(
-                "    <summary type=\"html\">{}</summary>\n",
-                xml(summary)
-            ));
+            push_element(out, "    <summary type=\"html\">", summary, "</summary>\n");
         }
         if let Some(content) = &self.content_html {
-            out.push_str(&format!(
-                "    <content type=\"html\">{}</content>\n",
-                xml(content)
-            ));
+            push_element(out, "    <content type=\"html\">", content, "</content>\n");
         }
         out.push_str("  </entry>\n");
     }
@@ -316,21 +314,25 @@ fn quote_entry(config: &Config, graph: &SiteGraph, name: &str, r: QuoteRef) -> E
     let article = &graph.articles[r.article];
     let anchor = &graph.articles[r.article].anchors[r.quote];
     let path = quote_path(&article.slug, anchor);
-    let text = article.quote_texts[r.quote].clone();
-    let mut content = format!(
-        "<blockquote><p>“{}”</p></blockquote><p>— {}, in <a href=\"{}\">{}</a>",
-        html(&text),
-        html(name),
-        html(&url(config, &article_path(&article.slug))),
-        html(&article.title)
-    );
-    if let Some(date) = &article.date {
-        content.push_str(&format!(", {}", html(&date.human())));
+    let text = article.quote_texts[r.quote].as_str();
+    let mut content = String::with_capacity(text.len() * 2 + 256);
+    content.push_str("<blockquote><p>“");
+    escape_html(text, &mut content);
+    content.push_str("”</p></blockquote><p>— ");
+    escape_html(name, &mut content);
+    content.push_str(", in <a href=\"");
+    escape_html(&url(config, &article_path(&article.slug)), &mut content);
+    content.push_str("\">");
+    escape_html(&article.title, &mut content);
+    content.push_str("</a>");
+    if let Some(date) = &article.date_view {
+        content.push_str(", ");
+        escape_html(&date.human, &mut content);
     }
     content.push_str("</p>");
     Entry {
         id: atom_id(config, &path),
-        title: format!("{name}: “{}”", first_words(&text)),
+        title: format!("{name}: “{}”", first_words(text)),
         link: url(config, &path),
         published: article.date,
         updated: last_change(article),
