@@ -31,23 +31,53 @@ pub fn quote_text(article: &Article, quote: &Quote) -> String {
             } else {
                 tidy(&annotations::strip(raw, &found))
             };
-            if source.is_empty() {
+            if source.is_empty() || !has_inline_markup(&source) {
                 return source;
             }
-            // On one line after a word, nothing in the fragment can open a block (a list
-            // item, a heading): it parses as the inline text it was in its paragraph.
-            let mut out = String::with_capacity(source.len() + 2);
-            for event in Parser::new_ext(&format!("x {source}"), markdown::options()) {
-                match event {
-                    Event::Text(text) | Event::Code(text) => out.push_str(&text),
-                    Event::SoftBreak | Event::HardBreak => out.push(' '),
-                    _ => {}
-                }
-            }
-            let out = out.strip_prefix("x ").unwrap_or(&out);
-            tidy(out)
+            inline_text(&source)
         }
     }
+}
+
+/// One line of Markdown as the text it reads, spaces tidied: `\[another\] *part*` reads
+/// `[another] part`.
+fn inline_text(source: &str) -> String {
+    // On one line after a word, nothing in the fragment can open a block (a list item, a
+    // heading): it parses as the inline text it was in its paragraph.
+    let mut out = String::with_capacity(source.len() + 2);
+    for event in Parser::new_ext(&format!("x {source}"), markdown::options()) {
+        match event {
+            Event::Text(text) | Event::Code(text) => out.push_str(&text),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    let out = out.strip_prefix("x ").unwrap_or(&out);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether Markdown could read `text` (one line, spaces tidied) as anything but itself:
+/// escapes, emphasis, code, links, HTML, entities, strikethrough, or punctuation made smart.
+fn has_inline_markup(text: &str) -> bool {
+    text.bytes().any(|b| {
+        matches!(
+            b,
+            b'\\'
+                | b'`'
+                | b'*'
+                | b'_'
+                | b'['
+                | b']'
+                | b'!'
+                | b'<'
+                | b'>'
+                | b'&'
+                | b'~'
+                | b'"'
+                | b'\''
+        )
+    }) || text.contains("..")
+        || text.contains("--")
 }
 
 /// One quotation.
@@ -285,6 +315,28 @@ pub fn all_data(r: &Renderer) -> Vec<OutputFile> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn text_without_inline_markup_reads_as_itself() {
+        let plain = [
+            "We will win: 100% of it, #1 | {braces} + $5 = ^ok^ (really) / 3.5 — “yes” – ‘no’ …",
+            "1. Not a list, - not an item, # not a heading, > but this one is marked",
+            "Il a dit « non » ; c’est tout.",
+        ];
+        for text in &plain[..1] {
+            assert!(!super::has_inline_markup(text), "{text}");
+            assert_eq!(super::inline_text(text), *text);
+        }
+        for text in &plain[1..] {
+            assert_eq!(super::inline_text(text), *text, "{text}");
+        }
+        for marked in [
+            "it's", "\"so\"", "a -- b", "wait...", "*x*", "a_b_", "[a]", "&amp;", "~~no~~", "`c`",
+            "\\*",
+        ] {
+            assert!(super::has_inline_markup(marked), "{marked}");
+        }
+    }
+
     use serde_json::Value;
 
     use super::super::feeds::test_site::*;

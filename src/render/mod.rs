@@ -64,6 +64,8 @@ pub struct Renderer<'a> {
     site: tera::Value,
     /// Each article's card as a template value, made once: an article is listed on many pages.
     cards: Vec<std::sync::OnceLock<tera::Value>>,
+    /// Each speaker's link as a template value, made once: every quote of theirs carries it.
+    speaker_links: Vec<std::sync::OnceLock<tera::Value>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -78,6 +80,9 @@ impl<'a> Renderer<'a> {
             site: tera::Value::from_serializable(&SiteView::new(config)),
             topic_list: graph.topics.values().collect(),
             cards: (0..graph.articles.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+            speaker_links: (0..graph.speakers.speakers.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
             config,
@@ -159,6 +164,20 @@ impl<'a> Renderer<'a> {
         ArticleCard::new(self.graph, id, &self.graph.articles[id].listing_summary)
     }
 
+    /// A quotation as pages show it.
+    fn quote_view(&self, r: crate::graph::speakers::QuoteRef) -> quotes::QuoteView<'_> {
+        quotes::quote_view(self.graph, r, |speaker| {
+            self.speaker_links[speaker]
+                .get_or_init(|| {
+                    template_value(&quotes::speaker_link(
+                        self.graph,
+                        &self.graph.speakers.speakers[speaker],
+                    ))
+                })
+                .clone()
+        })
+    }
+
     /// `card(id)` as a template value, shared by every page that lists the article.
     fn card_value(&self, id: usize) -> tera::Value {
         self.cards[id]
@@ -201,7 +220,7 @@ impl<'a> Renderer<'a> {
             .collect();
         let callouts: Vec<quotes::QuoteView> = quotes::callouts(self.graph, id)
             .into_iter()
-            .map(|r| quotes::quote_view(self.graph, r))
+            .map(|r| self.quote_view(r))
             .collect();
         #[derive(Serialize)]
         struct Vars<'v> {
@@ -219,7 +238,14 @@ impl<'a> Renderer<'a> {
             meta,
             Vars {
                 article: ArticleView {
-                    card,
+                    slug: card.slug,
+                    title: card.title,
+                    dek: card.dek,
+                    path: card.path,
+                    date: card.date,
+                    summary: card.summary,
+                    source: card.source,
+                    topics: card.topics,
                     updated: article.updated.as_ref().map(DateView::from),
                     authors: &article.authors,
                     credit: article.credit.as_deref(),
@@ -249,11 +275,8 @@ impl<'a> Renderer<'a> {
             .map(|e| &self.graph.registry[e])
             .map(|entry| markdown::markdown_html(&entry.text[entry.bio.clone()]))
             .unwrap_or_default();
-        let quote_views: Vec<quotes::QuoteView> = speaker
-            .quotes
-            .iter()
-            .map(|&r| quotes::quote_view(self.graph, r))
-            .collect();
+        let quote_views: Vec<quotes::QuoteView> =
+            speaker.quotes.iter().map(|&r| self.quote_view(r)).collect();
         let articles: Vec<tera::Value> = speaker
             .articles
             .iter()
@@ -303,7 +326,7 @@ impl<'a> Renderer<'a> {
                     card: self.card(id),
                     top_quote: quotes::callouts(self.graph, id)
                         .first()
-                        .map(|&r| quotes::quote_view(self.graph, r)),
+                        .map(|&r| self.quote_view(r)),
                     note_html: digest
                         .file
                         .notes

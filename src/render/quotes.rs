@@ -43,13 +43,19 @@ pub struct QuoteView<'a> {
     pub path: String,
     pub kind: QuoteKind,
     pub confidence: f32,
-    pub speaker: Option<SpeakerLink<'a>>,
+    /// The speaker's `SpeakerLink`, as a template value made once per speaker.
+    pub speaker: Option<tera::Value>,
     pub article_title: &'a str,
     pub article_path: String,
     pub date: Option<DateView>,
 }
 
-pub fn quote_view<'a>(graph: &'a SiteGraph, r: QuoteRef) -> QuoteView<'a> {
+/// `speaker_value(id)`: speaker `id`'s `SpeakerLink` as a template value.
+pub fn quote_view<'a>(
+    graph: &'a SiteGraph,
+    r: QuoteRef,
+    speaker_value: impl Fn(usize) -> tera::Value,
+) -> QuoteView<'a> {
     let article = &graph.articles[r.article];
     let quote = &article.quotes[r.quote];
     let anchor = graph.articles[r.article].anchors[r.quote].as_str();
@@ -59,8 +65,7 @@ pub fn quote_view<'a>(graph: &'a SiteGraph, r: QuoteRef) -> QuoteView<'a> {
         path: quote_path(&article.slug, anchor),
         kind: quote.kind,
         confidence: quote.confidence,
-        speaker: graph.speakers.quote_speakers[r.article][r.quote]
-            .map(|s| speaker_link(graph, &graph.speakers.speakers[s])),
+        speaker: graph.speakers.quote_speakers[r.article][r.quote].map(speaker_value),
         article_title: &article.title,
         article_path: super::views::article_path(&article.slug),
         date: article.date_view.clone(),

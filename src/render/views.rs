@@ -144,11 +144,18 @@ impl<'a> ArticleCard<'a> {
     }
 }
 
-/// An article's own page.
+/// An article's own page: its card's fields and the rest (written out, not `serde(flatten)`:
+/// flattening serializes through a map, several times slower into template values).
 #[derive(Serialize)]
 pub struct ArticleView<'a> {
-    #[serde(flatten)]
-    pub card: ArticleCard<'a>,
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub dek: Option<&'a str>,
+    pub path: String,
+    pub date: Option<DateView>,
+    pub summary: &'a str,
+    pub source: Option<SourceView<'a>>,
+    pub topics: Vec<TopicLink<'a>>,
     pub updated: Option<DateView>,
     pub authors: &'a [String],
     pub credit: Option<&'a str>,
