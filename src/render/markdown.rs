@@ -256,17 +256,17 @@ pub fn is_safe_url(url: &str) -> bool {
 }
 
 /// Markdown to HTML where only the raw HTML lying within `trusted` (Gazette's quote marks,
-/// inserted into the body) is kept as markup: any other is shown as text. This is decided on
+/// inserted into the body; sorted, apart) is kept as markup: any other is shown as text. This is decided on
 /// the one parse that makes the page, so that no edit of the source can change what is HTML.
 fn markdown_html_trusted(
     markdown: &str,
     trusted: &[Range<usize>],
     resolve: &dyn Fn(&str) -> Option<String>,
 ) -> String {
+    // `trusted` is in order and apart: the one that could hold `range` starts at or before it.
     let is_trusted = |range: &Range<usize>| {
-        trusted
-            .iter()
-            .any(|t| t.start <= range.start && range.end <= t.end)
+        let after = trusted.partition_point(|t| t.start <= range.start);
+        after > 0 && range.end <= trusted[after - 1].end
     };
     let in_text_block = std::cell::Cell::new(false);
     let events: Vec<Event> = Parser::new_ext(markdown, options())
