@@ -39,6 +39,8 @@ pub struct BuildReport {
     pub drafts_skipped: usize,
     pub warnings: Vec<Diagnostic>,
     pub phases: Vec<(&'static str, Duration)>,
+    /// The render phase by kind of file, slowest first (empty when nothing was rendered).
+    pub page_kinds: Vec<crate::render::KindTime>,
     pub elapsed: Duration,
 }
 
@@ -268,14 +270,14 @@ pub fn build_with_progress(
         writing_nanos.fetch_add(took, std::sync::atomic::Ordering::Relaxed);
         written
     };
-    match renderer.render_each(&plan, progress, write) {
-        Ok(()) => {}
+    let kinds = match renderer.render_each(&plan, progress, write) {
+        Ok(kinds) => kinds,
         Err(RenderFailure::Write(e)) => return Err(e),
         Err(RenderFailure::Templates(problems)) => {
             diagnostics.extend(problems);
             return Err(failure(diagnostics));
         }
-    }
+    };
     clock.lap("render");
     progress.phase("write", 0);
     build_record::forget(&options.root, &config.output_dir);
@@ -297,6 +299,7 @@ pub fn build_with_progress(
         drafts_skipped,
         warnings: diagnostics,
         phases: clock.phases,
+        page_kinds: kinds,
         elapsed: Duration::ZERO,
     };
     drop(renderer);

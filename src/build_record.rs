@@ -117,6 +117,7 @@ pub fn unchanged(options: &BuildOptions, output: &Path) -> Option<BuildReport> {
         drafts_skipped: summary.drafts_skipped,
         warnings: record.warnings,
         phases: vec![("check", checked.elapsed())],
+        page_kinds: Vec::new(),
         elapsed: checked.elapsed(),
     })
 }

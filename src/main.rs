@@ -276,6 +276,19 @@ fn main() -> ExitCode {
                             };
                             err!("  {phase:<8} {:>8.1} ms{note}", took.as_secs_f64() * 1000.0);
                         }
+                        if !report.page_kinds.is_empty() {
+                            err!("  render by kind of file (thread time, writing excluded):");
+                        }
+                        for kind in &report.page_kinds {
+                            err!(
+                                "    {:<20} {:>8.1} ms {:>7} file{} {:>8.1} MB",
+                                kind.kind,
+                                kind.time.as_secs_f64() * 1000.0,
+                                kind.files,
+                                if kind.files == 1 { " " } else { "s" },
+                                kind.bytes as f64 / 1e6
+                            );
+                        }
                     }
                     let mut counts = vec![
                         count(report.articles, "article"),

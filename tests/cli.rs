@@ -328,7 +328,19 @@ fn verbose_prints_phase_times_on_stderr() {
             predicate::str::is_match(r"(?m)^  render +[0-9.]+ ms \(pages rendered and written\)$")
                 .unwrap(),
         )
-        .stderr(predicate::str::is_match(r"(?m)^  write +[0-9.]+ ms \(thread time").unwrap());
+        .stderr(predicate::str::is_match(r"(?m)^  write +[0-9.]+ ms \(thread time").unwrap())
+        .stderr(predicate::str::contains(
+            "render by kind of file (thread time, writing excluded):",
+        ))
+        // The basic fixture has four articles: their pages are counted as one kind.
+        .stderr(
+            predicate::str::is_match(r"(?m)^    article pages +[0-9.]+ ms +4 files +[0-9.]+ MB$")
+                .unwrap(),
+        )
+        .stderr(
+            predicate::str::is_match(r"(?m)^    sitemap +[0-9.]+ ms +1 file  +[0-9.]+ MB$")
+                .unwrap(),
+        );
 }
 
 #[test]

@@ -614,15 +614,17 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders every page of `plan` in parallel and hands each to `emit` as soon as it is made,
-    /// so that a build holds one page per thread rather than the whole site.
+    /// so that a build holds one page per thread rather than the whole site. Returns the time
+    /// spent making each kind of page (summed over threads; writing excluded).
     pub fn render_each(
         &self,
         plan: &[plan::Page],
         progress: &dyn crate::progress::BuildProgress,
         emit: impl Fn(OutputFile) -> crate::error::Result<()> + Sync,
-    ) -> Result<(), RenderFailure> {
+    ) -> Result<Vec<KindTime>, RenderFailure> {
         progress.phase("render", plan.len());
         let write_failed = std::sync::atomic::AtomicBool::new(false);
+        let kinds: std::sync::Mutex<Vec<KindTime>> = std::sync::Mutex::new(Vec::new());
         let failures: Vec<RenderFailure> = plan
             .par_iter()
             .filter_map(|&page| {
@@ -630,7 +632,27 @@ impl<'a> Renderer<'a> {
                 if write_failed.load(std::sync::atomic::Ordering::Relaxed) {
                     return None;
                 }
-                let failure = match self.render_page(page) {
+                let began = std::time::Instant::now();
+                let rendered = self.render_page(page);
+                if let Ok(file) = &rendered {
+                    let took = began.elapsed();
+                    let mut kinds = kinds.lock().unwrap_or_else(|e| e.into_inner());
+                    let kind = page.kind();
+                    match kinds.iter_mut().find(|k| k.kind == kind) {
+                        Some(k) => {
+                            k.time += took;
+                            k.files += 1;
+                            k.bytes += file.bytes.len();
+                        }
+                        None => kinds.push(KindTime {
+                            kind,
+                            time: took,
+                            files: 1,
+                            bytes: file.bytes.len(),
+                        }),
+                    }
+                }
+                let failure = match rendered {
                     Ok(file) => emit(file).err().map(|e| {
                         write_failed.store(true, std::sync::atomic::Ordering::Relaxed);
                         RenderFailure::Write(e)
@@ -653,11 +675,22 @@ impl<'a> Renderer<'a> {
             }
         }
         if problems.is_empty() {
-            Ok(())
+            let mut kinds = kinds.into_inner().unwrap_or_else(|e| e.into_inner());
+            kinds.sort_by(|a, b| b.time.cmp(&a.time).then_with(|| a.kind.cmp(b.kind)));
+            Ok(kinds)
         } else {
             Err(RenderFailure::Templates(problems))
         }
     }
+}
+
+/// The time spent making one kind of file (summed over threads), how many, and their size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KindTime {
+    pub kind: &'static str,
+    pub time: std::time::Duration,
+    pub files: usize,
+    pub bytes: usize,
 }
 
 /// Why `render_each` stopped: template problems (each reported once), or a file not written.

@@ -34,6 +34,35 @@ pub enum Page {
     Robots,
 }
 
+impl Page {
+    /// What kind of file this is, as `--verbose` names it beside its render time.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Page::Article(_) => "article pages",
+            Page::ArticleJson(_) => "article.json files",
+            Page::Articles(_) => "article listings",
+            Page::Home => "home page",
+            Page::TopicsIndex => "topics index",
+            Page::Topic(..) => "topic pages",
+            Page::TopicFeed(_) => "topic feeds",
+            Page::Speaker(_) => "speaker pages",
+            Page::SpeakerFeed(_) => "speaker feeds",
+            Page::SpeakersIndex => "speakers index",
+            Page::Digest(_) => "digest pages",
+            Page::DigestsIndex => "digests index",
+            Page::DigestFeed => "digest feed",
+            Page::SiteFeed => "site feed",
+            Page::NotFound => "404 page",
+            Page::SearchPage => "search page",
+            Page::SearchIndex => "search index",
+            Page::QuotesJson => "quotes.json",
+            Page::SpeakersJson => "speakers.json",
+            Page::Sitemap => "sitemap",
+            Page::Robots => "robots.txt",
+        }
+    }
+}
+
 impl Renderer<'_> {
     /// Every output file of the site, in a fixed order.
     pub fn plan(&self) -> Vec<Page> {
