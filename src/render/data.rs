@@ -122,6 +122,28 @@ pub fn quote_record<'a>(config: &Config, graph: &'a SiteGraph, r: QuoteRef) -> Q
     }
 }
 
+/// Writes into a buffer with every line after the first indented by four spaces (JSON
+/// strings hold no raw line breaks: each one written is between values).
+struct Indented<'b>(&'b mut Vec<u8>);
+
+impl std::io::Write for Indented<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let mut lines = bytes.split(|&b| b == b'\n');
+        if let Some(first) = lines.next() {
+            self.0.extend_from_slice(first);
+        }
+        for line in lines {
+            self.0.extend_from_slice(b"\n    ");
+            self.0.extend_from_slice(line);
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 fn json_file(path: String, value: &impl Serialize) -> OutputFile {
     let mut bytes = serde_json::to_vec_pretty(value).expect("the data records serialize to JSON");
     bytes.push(b'\n');
@@ -158,14 +180,9 @@ pub fn quotes_json(config: &Config, graph: &SiteGraph) -> OutputFile {
                 if n > 0 {
                     part.extend_from_slice(b",\n");
                 }
-                let pretty = serde_json::to_vec_pretty(&record).expect("quote records serialize");
-                for (i, line) in pretty.split(|&b| b == b'\n').enumerate() {
-                    if i > 0 {
-                        part.push(b'\n');
-                    }
-                    part.extend_from_slice(b"    ");
-                    part.extend_from_slice(line);
-                }
+                part.extend_from_slice(b"    ");
+                serde_json::to_writer_pretty(Indented(&mut part), &record)
+                    .expect("quote records serialize");
             }
             part
         },
@@ -379,6 +396,23 @@ mod tests {
         let keys: Vec<&String> = first.as_object().unwrap().keys().collect();
         assert_eq!(keys.len(), 10);
         assert_eq!(quotes_json(&config, &graph), file);
+        // Made in parts, the file reads as the whole list serialized pretty in one go.
+        #[derive(Serialize)]
+        struct Whole<'a> {
+            quotes: Vec<QuoteRecord<'a>>,
+        }
+        let mut order: Vec<usize> = articles.iter().map(|slug| graph.by_slug[*slug]).collect();
+        order.dedup();
+        let records = order
+            .into_iter()
+            .flat_map(|id| article_quotes(&config, &graph, id))
+            .collect();
+        let mut whole = serde_json::to_vec_pretty(&Whole { quotes: records }).unwrap();
+        whole.push(b'\n');
+        assert_eq!(
+            String::from_utf8(file.bytes).unwrap(),
+            String::from_utf8(whole).unwrap()
+        );
     }
 
     #[test]
