@@ -60,7 +60,8 @@ pub fn article_facts(article: &Article) -> u64 {
 pub fn article_fingerprint(article: &Article) -> u64 {
     let mut h = DefaultHasher::new();
     article.facts.hash(&mut h);
-    article.text.hash(&mut h);
+    // The text is most of an article's bytes: xxh3 reads it ~10× faster than SipHash.
+    crate::build_record::hash_bytes(article.text.as_bytes()).hash(&mut h);
     h.finish()
 }
 
