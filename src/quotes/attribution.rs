@@ -82,6 +82,85 @@ fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// Whether token `t`'s text is in any of the classes `bits` (see `token_class`).
+#[inline]
+fn is(t: &Token, bits: u32) -> bool {
+    t.class & bits != 0
+}
+
+// Classes worked out from a word's shape, beside the word-list bits of `lexicon::classes`.
+const CAPITALISED: u32 = 1 << 16;
+/// `is_title`: a title written with its capital.
+const TITLE_WORD: u32 = 1 << 17;
+/// Words between a subject and its verb: auxiliaries, time phrases, and -ly adverbs.
+const MODIFIER: u32 = 1 << 18;
+/// Folded to lowercase as `verbs_in` folds it, a speech verb or "according".
+const SPEECH_FOLDED: u32 = 1 << 19;
+
+/// Every class of a token's text, once per token: its word lists and the shapes above.
+pub(super) fn token_class(w: &str) -> u32 {
+    // Quotations are long: no need to read them through (`word_class` treats both alike).
+    let short = w.len() <= 14 * 4;
+    word_class(
+        w,
+        short && w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()),
+    )
+}
+
+/// `token_class` for a word the tokeniser knows to be lowercase ASCII or not.
+#[inline]
+pub(super) fn word_class(w: &str, lowercase_ascii: bool) -> u32 {
+    let mut class = classes(w);
+    if !lowercase_ascii && is_capitalised(w) {
+        class |= CAPITALISED;
+    }
+    // `is_title` from the list bit: only a quotation's text can end in the full stop it trims.
+    let title = w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && if w.ends_with('.') {
+            is_title(w)
+        } else {
+            class & TITLE != 0
+        };
+    if title {
+        class |= TITLE_WORD;
+    }
+    if class & VERB_MODIFIER != 0
+        || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_lowercase()))
+    {
+        class |= MODIFIER;
+    }
+    // Already lowercase (most words): the list bit says it; otherwise fold as `verbs_in` does.
+    let speech = if lowercase_ascii {
+        (3..=14).contains(&w.len()) && (class & SPEECH_VERB != 0 || w == "according")
+    } else {
+        folds_to_speech_verb(w)
+    };
+    if speech {
+        class |= SPEECH_FOLDED;
+    }
+    class
+}
+
+/// Whether `verbs_in` would look further at `w`: folded as it folds words, a speech verb or
+/// "according".
+fn folds_to_speech_verb(w: &str) -> bool {
+    // A character's lowercase takes at least a quarter of its bytes: longer text (a whole
+    // quotation) cannot fold to 14 bytes, and is not read.
+    if w.len() > 14 * 4 {
+        return false;
+    }
+    let check = |lower: &str| {
+        (3..=14).contains(&lower.len()) && (lower == "according" || is_speech_verb(lower))
+    };
+    if w.is_ascii() {
+        (3..=14).contains(&w.len()) && with_lowercase(w, check)
+    } else if w.chars().any(char::is_uppercase) {
+        check(&w.to_lowercase())
+    } else {
+        check(w)
+    }
+}
+
 fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("’s")
         .or_else(|| w.strip_suffix("'s"))
@@ -103,11 +182,6 @@ fn is_capitalised(w: &str) -> bool {
         Some(at) => w[at + 1..].chars().next().is_some_and(|c| c.is_uppercase()),
         None => false,
     }
-}
-
-/// Words between a subject and its verb: auxiliaries, time phrases, and -ly adverbs.
-fn is_modifier(w: &str) -> bool {
-    is_verb_modifier(w) || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_lowercase()))
 }
 
 /// One capitalised run of words in the narrative, with the lowercase roles before it.
@@ -161,7 +235,7 @@ fn runs<'t>(text: &'t str, tokens: &[Token]) -> Vec<Run<'t>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let starts = matches!(tokens[i].kind, Kind::Word) && is_capitalised(word(text, &tokens[i]));
+        let starts = matches!(tokens[i].kind, Kind::Word) && is(&tokens[i], CAPITALISED);
         if !starts {
             i += 1;
             continue;
@@ -172,7 +246,7 @@ fn runs<'t>(text: &'t str, tokens: &[Token]) -> Vec<Run<'t>> {
             // "Mr." keeps the run going past its full stop.
             if end < tokens.len()
                 && tokens[end].kind == Kind::Punct('.')
-                && is_title(word(text, &tokens[end - 1]))
+                && is(&tokens[end - 1], TITLE_WORD)
                 && tokens.get(end + 1).is_some_and(|t| t.kind == Kind::Word)
             {
                 end += 1;
@@ -185,13 +259,12 @@ fn runs<'t>(text: &'t str, tokens: &[Token]) -> Vec<Run<'t>> {
             if strip_possessive(previous) != previous {
                 break;
             }
-            let w = word(text, &tokens[end]);
-            if is_capitalised(w) {
+            let w = &tokens[end];
+            if is(w, CAPITALISED) {
                 end += 1;
-            } else if is_name_connector(w)
+            } else if is(w, NAME_CONNECTOR)
                 && tokens.get(end + 1).is_some_and(|t| {
-                    let next = word(text, t);
-                    t.kind == Kind::Word && is_capitalised(next) && !is_common_capitalised(next)
+                    t.kind == Kind::Word && is(t, CAPITALISED) && !is(t, COMMON_CAPITALISED)
                 })
             {
                 end += 2;
@@ -205,11 +278,8 @@ fn runs<'t>(text: &'t str, tokens: &[Token]) -> Vec<Run<'t>> {
             if t.kind != Kind::Word {
                 break;
             }
-            let w = word(text, t);
-            if is_capitalised(w)
-                || is_phrase_break(w)
-                || is_name_connector(w)
-                || w.chars().any(|c| c.is_ascii_digit())
+            if is(t, CAPITALISED | PHRASE_BREAK | NAME_CONNECTOR)
+                || word(text, t).bytes().any(|c| c.is_ascii_digit())
             {
                 break;
             }
@@ -367,7 +437,7 @@ fn looks_like_person<S: AsRef<str>>(name: &[S]) -> bool {
 
 impl<'t> Article<'t> {
     /// Gathers the people named in the article's narrative (outside quotations).
-    pub fn new(text: &'t str, block_tokens: &[Vec<Token>]) -> Self {
+    pub fn new(text: &'t str, block_tokens: &[&[Token]]) -> Self {
         let mut article = Article {
             text,
             people: Vec::new(),
@@ -390,10 +460,9 @@ impl<'t> Article<'t> {
                     && tokens[run.range.start - 1].kind == Kind::Word
                     && matches!(word(text, &tokens[run.range.start - 1]), "the" | "a" | "an");
                 let first = word(text, &tokens[run.range.start]);
-                let titled_after_article = tokens.get(run.range.start + 1).is_some_and(|t| {
-                    let w = word(text, t);
-                    is_title(w) || is_demonym(w)
-                });
+                let titled_after_article = tokens
+                    .get(run.range.start + 1)
+                    .is_some_and(|t| is(t, TITLE_WORD | DEMONYM));
                 if determined || (matches!(first, "The" | "A" | "An") && !titled_after_article) {
                     continue;
                 }
@@ -409,7 +478,7 @@ impl<'t> Article<'t> {
                     && tokens[run.range.start - 1].kind == Kind::Punct(',')
                     && run.range.start > 1
                     && tokens[run.range.start - 2].kind == Kind::Word
-                    && is_capitalised(word(text, &tokens[run.range.start - 2]));
+                    && is(&tokens[run.range.start - 2], CAPITALISED);
                 let oblique = listed
                     || run.range.start > 0
                         && tokens[run.range.start - 1].kind == Kind::Word
@@ -814,7 +883,7 @@ fn read_phrase(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Phra
                 | "their"
                 | "its"
         );
-        let named = words.iter().any(|t| is_capitalised(word(text, t)));
+        let named = words.iter().any(|t| is(t, CAPITALISED));
         let plural_people = is_document_noun(&lower[lower.len() - 1]);
         let prepositional = matches!(
             lower[0].as_str(),
@@ -831,8 +900,7 @@ fn read_phrase(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Phra
     // Trailing capitalised run: a name, an organisation, or only roles.
     let mut k = words.len();
     while k > 0 {
-        let w = word(text, words[k - 1]);
-        if is_capitalised(w) || is_name_connector(w) {
+        if is(words[k - 1], CAPITALISED | NAME_CONNECTOR) {
             k -= 1;
         } else {
             break;
@@ -846,8 +914,7 @@ fn read_phrase(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Phra
     {
         let mut first = k;
         while first < words.len() - 1 {
-            let w = word(text, words[first]);
-            if is_common_capitalised(w) || is_name_connector(w) {
+            if is(words[first], COMMON_CAPITALISED | NAME_CONNECTOR) {
                 first += 1;
             } else {
                 break;
@@ -930,7 +997,7 @@ fn subject_before(text: &str, tokens: &[Token], verb: usize, floor: usize) -> Op
     let floor = floor.max(verb.saturating_sub(64));
     while j > floor && verb - j < 8 {
         let t = &tokens[j - 1];
-        if t.kind == Kind::Word && is_modifier(word(text, t)) {
+        if t.kind == Kind::Word && is(t, MODIFIER) {
             j -= 1;
         } else {
             break;
@@ -955,7 +1022,7 @@ fn subject_before(text: &str, tokens: &[Token], verb: usize, floor: usize) -> Op
         while j > floor
             && relative_end - j < 8
             && tokens[j - 1].kind == Kind::Word
-            && is_modifier(word(text, &tokens[j - 1]))
+            && is(&tokens[j - 1], MODIFIER)
         {
             j -= 1;
         }
@@ -973,8 +1040,7 @@ fn subject_before(text: &str, tokens: &[Token], verb: usize, floor: usize) -> Op
         if k > floor && tokens[k - 1].kind == Kind::Punct(',') {
             let inner = k..close;
             let opens_with_name = tokens.get(k).is_some_and(|t| {
-                let w = word(text, t);
-                t.kind == Kind::Word && is_capitalised(w) && !is_common_capitalised(w)
+                t.kind == Kind::Word && is(t, CAPITALISED) && !is(t, COMMON_CAPITALISED)
             });
             if opens_with_name && close - k <= 5 {
                 return Some(inner);
@@ -990,27 +1056,22 @@ fn subject_before(text: &str, tokens: &[Token], verb: usize, floor: usize) -> Op
         let t = &tokens[start - 1];
         match t.kind {
             Kind::Word => {
-                let w = word(text, t);
-                if is_phrase_break(w) || is_speech_verb(w) {
+                if is(t, PHRASE_BREAK | SPEECH_VERB) {
                     break;
                 }
-                if w == "and" {
+                if word(text, t) == "and" {
                     // "Richard and Judy" joins names; "X and said" does not.
                     let joins = start >= 2
                         && tokens[start - 2].kind == Kind::Word
-                        && is_capitalised(word(text, &tokens[start - 2]))
-                        && tokens
-                            .get(start)
-                            .is_some_and(|n| is_capitalised(word(text, n)));
+                        && is(&tokens[start - 2], CAPITALISED)
+                        && tokens.get(start).is_some_and(|n| is(n, CAPITALISED));
                     if !joins {
                         break;
                     }
                 }
                 start -= 1;
             }
-            Kind::Punct('.') if start >= 2 && is_title(word(text, &tokens[start - 2])) => {
-                start -= 1
-            }
+            Kind::Punct('.') if start >= 2 && is(&tokens[start - 2], TITLE_WORD) => start -= 1,
             _ => break,
         }
         if end - start > 10 {
@@ -1021,20 +1082,18 @@ fn subject_before(text: &str, tokens: &[Token], verb: usize, floor: usize) -> Op
     if start > floor + 1
         && start < end
         && tokens[start - 1].kind == Kind::Punct(',')
-        && !is_capitalised(word(text, &tokens[start]))
+        && !is(&tokens[start], CAPITALISED)
     {
         let comma = start - 1;
         let mut name_start = comma;
         while name_start > floor
             && tokens[name_start - 1].kind == Kind::Word
-            && is_capitalised(word(text, &tokens[name_start - 1]))
+            && is(&tokens[name_start - 1], CAPITALISED)
         {
             name_start -= 1;
         }
-        let has_name = (name_start..comma).any(|k| {
-            let w = word(text, &tokens[k]);
-            !is_common_capitalised(w) && !is_title(w)
-        });
+        let has_name =
+            (name_start..comma).any(|k| !is(&tokens[k], COMMON_CAPITALISED | TITLE_WORD));
         if has_name {
             return Some(name_start..comma);
         }
@@ -1080,19 +1139,18 @@ fn subject_after(
         match t.kind {
             Kind::Word => {
                 let w = word(text, t);
-                if end > start && (is_phrase_break(w) || is_speech_verb(w)) && !is_name_connector(w)
-                {
+                if end > start && is(t, PHRASE_BREAK | SPEECH_VERB) && !is(t, NAME_CONNECTOR) {
                     break;
                 }
                 if end == start
-                    && !(is_capitalised(w)
+                    && !(is(t, CAPITALISED)
                         || matches!(w, "the" | "a" | "an" | "he" | "she" | "they"))
                 {
                     // "said race director David Bedford": roles before a name.
                     let name_follows = tokens[start..ceiling.min(start + 4)]
                         .iter()
                         .skip(1)
-                        .any(|t| t.kind == Kind::Word && is_capitalised(word(text, t)));
+                        .any(|t| t.kind == Kind::Word && is(t, CAPITALISED));
                     if !name_follows {
                         return None;
                     }
@@ -1100,7 +1158,7 @@ fn subject_after(
                 end += 1;
             }
             Kind::Punct('.')
-                if end > start && is_title(word(text, &tokens[end - 1])) && end + 1 < ceiling =>
+                if end > start && is(&tokens[end - 1], TITLE_WORD) && end + 1 < ceiling =>
             {
                 end += 1
             }
@@ -1110,7 +1168,7 @@ fn subject_after(
                     && word(text, &tokens[end - 1]).ends_with(['s', 'S'])
                     && tokens
                         .get(end + 1)
-                        .is_some_and(|n| n.kind == Kind::Word && is_capitalised(word(text, n))) =>
+                        .is_some_and(|n| n.kind == Kind::Word && is(n, CAPITALISED)) =>
             {
                 end += 1
             }
@@ -1119,11 +1177,8 @@ fn subject_after(
     }
     // Stop before a trailing lowercase clause: "said Mr Smith yesterday".
     while end > start {
-        let w = word(text, &tokens[end - 1]);
-        if is_capitalised(w)
-            || tokens[start..end]
-                .iter()
-                .all(|t| !is_capitalised(word(text, t)))
+        if is(&tokens[end - 1], CAPITALISED)
+            || tokens[start..end].iter().all(|t| !is(t, CAPITALISED))
         {
             break;
         }
@@ -1157,7 +1212,8 @@ fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> 
     let mut folded = String::new();
     for i in sentence.clone() {
         let t = &tokens[i];
-        if t.kind != Kind::Word {
+        // Only speech verbs and "according" go further (read from the token's class).
+        if t.kind != Kind::Word || !is(t, SPEECH_FOLDED) {
             continue;
         }
         let w = word(text, t);
@@ -1344,16 +1400,17 @@ pub fn attribute(
             by_block[s.block].push((i, s));
         }
     }
-    let block_tokens: Vec<Vec<Token>> = blocks
-        .iter()
-        .enumerate()
-        .map(|(b, block)| {
-            // At most about one token per four bytes of prose: reserve once rather than regrow.
-            let mut out = Vec::with_capacity(block.range.len() / 4 + 1);
-            tokens::tokenize(text, block.range.clone(), &by_block[b], &mut out);
-            out
-        })
-        .collect();
+    // Every block's tokens in one vector (one allocation), cut into a slice per block.
+    // At most about one token per four bytes of prose: reserve once rather than regrow.
+    let prose: usize = blocks.iter().map(|b| b.range.len() / 4 + 1).sum();
+    let mut all_tokens = Vec::with_capacity(prose);
+    let mut bounds = Vec::with_capacity(blocks.len());
+    for (b, block) in blocks.iter().enumerate() {
+        let start = all_tokens.len();
+        tokens::tokenize(text, block.range.clone(), &by_block[b], &mut all_tokens);
+        bounds.push(start..all_tokens.len());
+    }
+    let block_tokens: Vec<&[Token]> = bounds.into_iter().map(|r| &all_tokens[r]).collect();
     let article = Article::new(text, &block_tokens);
     let mut result: Vec<Option<Attribution>> = vec![None; spans.len()];
     // The last speaker named by a speech verb or given to a quotation, with its block.
@@ -1415,7 +1472,7 @@ pub fn attribute(
                         while k > sentence.start
                             && verb.index - k < 8
                             && tokens[k - 1].kind == Kind::Word
-                            && is_modifier(word(text, &tokens[k - 1]))
+                            && is(&tokens[k - 1], MODIFIER)
                         {
                             k -= 1;
                         }
@@ -1456,7 +1513,7 @@ pub fn attribute(
                 let Kind::Quote(q) = tokens[qi].kind else {
                     continue;
                 };
-                let choice = choose_verb(&verbs, &resolved, qi, tokens, text);
+                let choice = choose_verb(&verbs, &resolved, qi, tokens);
                 let attribution = match choice {
                     Some((speaker, pattern, mention, confidence)) => Attribution {
                         speaker: Some(speaker),
@@ -1704,8 +1761,7 @@ fn sentence_subject(
     let mut end = start;
     while end < before
         && tokens[end].kind == Kind::Word
-        && (is_capitalised(word(text, &tokens[end]))
-            || is_name_connector(word(text, &tokens[end])) && end > start)
+        && (is(&tokens[end], CAPITALISED) || is(&tokens[end], NAME_CONNECTOR) && end > start)
     {
         end += 1;
     }
@@ -1742,7 +1798,6 @@ fn choose_verb(
     resolved: &[Option<Found>],
     qi: usize,
     tokens: &[Token],
-    text: &str,
 ) -> Option<Found> {
     // Verbs are in token order: look only at the few around the quote (linear overall).
     let split = verbs.partition_point(|v| v.index < qi);
@@ -1760,7 +1815,7 @@ fn choose_verb(
                 in_subject
                     || match tokens[k].kind {
                         Kind::Punct(',') => true,
-                        Kind::Word => is_modifier(word(text, &tokens[k])),
+                        Kind::Word => is(&tokens[k], MODIFIER),
                         _ => false,
                     }
             })

@@ -3,31 +3,32 @@
 use std::sync::LazyLock;
 
 // One bit per word list: a word's entry holds the bits of every list it is in.
-const SPEECH_VERB: u32 = 1 << 0;
-const TITLE: u32 = 1 << 1;
-const DEMONYM: u32 = 1 << 2;
-const OUTLET: u32 = 1 << 3;
-const COMMON_CAPITALISED: u32 = 1 << 4;
-const ORGANISATION_WORD: u32 = 1 << 5;
-const DOCUMENT_NOUN: u32 = 1 << 6;
-const PLACE_OR_THING_WORD: u32 = 1 << 7;
-const NAME_CONNECTOR: u32 = 1 << 8;
-const VERB_MODIFIER: u32 = 1 << 9;
-const PHRASE_BREAK: u32 = 1 << 10;
-const OUTLET_NOUN: u32 = 1 << 11;
-const ROLE_NOUN: u32 = 1 << 12;
-const PLACE_NAME: u32 = 1 << 13;
-const POST_NOMINAL: u32 = 1 << 14;
-const ORGANISATION_NOUN: u32 = 1 << 15;
+pub(crate) const SPEECH_VERB: u32 = 1 << 0;
+pub(crate) const TITLE: u32 = 1 << 1;
+pub(crate) const DEMONYM: u32 = 1 << 2;
+pub(crate) const OUTLET: u32 = 1 << 3;
+pub(crate) const COMMON_CAPITALISED: u32 = 1 << 4;
+pub(crate) const ORGANISATION_WORD: u32 = 1 << 5;
+pub(crate) const DOCUMENT_NOUN: u32 = 1 << 6;
+pub(crate) const PLACE_OR_THING_WORD: u32 = 1 << 7;
+pub(crate) const NAME_CONNECTOR: u32 = 1 << 8;
+pub(crate) const VERB_MODIFIER: u32 = 1 << 9;
+pub(crate) const PHRASE_BREAK: u32 = 1 << 10;
+pub(crate) const OUTLET_NOUN: u32 = 1 << 11;
+pub(crate) const ROLE_NOUN: u32 = 1 << 12;
+pub(crate) const PLACE_NAME: u32 = 1 << 13;
+pub(crate) const POST_NOMINAL: u32 = 1 << 14;
+pub(crate) const ORGANISATION_NOUN: u32 = 1 << 15;
 
 /// Every listed word with its lists' bits, in an open-addressing table built once. A word's
 /// slot comes from its length and four of its bytes, so a lookup is one comparison at most,
 /// mostly none (three quarters of the slots are empty): a `match` over hundreds of strings
 /// compared the word with each of the same length.
 struct Lexicon {
-    /// One bit per slot: whether any word's probing starts there. Small enough to stay in
-    /// the cache, it turns most unlisted words away before the table is read.
-    homes: [u64; SLOTS / 64],
+    /// One bit per eighth of a slot (the slot's bits and three more of the hash): whether
+    /// any word's probing starts there. Small enough to stay in the cache, it turns nearly
+    /// every unlisted word away before the table is read.
+    homes: [u64; HOMES / 64],
     /// Index + 1 into `entries`, 0 for an empty slot; `SLOTS` long.
     slots: Vec<u16>,
     entries: Vec<(&'static str, u32)>,
@@ -40,10 +41,13 @@ struct Lexicon {
 
 /// A power of two, over four times the number of listed words.
 const SLOTS: usize = 1 << 13;
+/// Bits of `Lexicon::homes`: eight per slot, so one unlisted word in thirty passes it.
+const HOMES: usize = SLOTS * 8;
 
-/// Where probing for `word` (not empty) starts.
+/// Where probing for `word` (not empty) starts, times eight, plus three more bits of its hash
+/// for `Lexicon::homes`.
 #[inline]
-fn first_slot(word: &[u8]) -> usize {
+fn home_bits(word: &[u8]) -> usize {
     let n = word.len();
     let key = n as u64
         | u64::from(word[0]) << 8
@@ -51,7 +55,7 @@ fn first_slot(word: &[u8]) -> usize {
         | u64::from(word[n / 2]) << 24
         | u64::from(word[n - 1]) << 32;
     // Fibonacci hashing: the top bits of the product mix every byte of the key.
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - HOMES.trailing_zeros())) as usize
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -74,7 +78,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         (ORGANISATION_NOUNS, ORGANISATION_NOUN),
     ];
     let mut lexicon = Lexicon {
-        homes: [0; SLOTS / 64],
+        homes: [0; HOMES / 64],
         slots: vec![0; SLOTS],
         entries: Vec::new(),
         longest: 0,
@@ -87,8 +91,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     for (list, bit) in lists {
         for &word in list {
-            let mut i = first_slot(word.as_bytes());
-            lexicon.homes[i / 64] |= 1 << (i % 64);
+            let home = home_bits(word.as_bytes());
+            lexicon.homes[home / 64] |= 1 << (home % 64);
+            let mut i = home / 8;
             loop {
                 match usize::from(lexicon.slots[i]) {
                     0 => {
@@ -124,17 +129,17 @@ fn letter_pair(word: &str) -> Option<(usize, usize)> {
 /// The bits of every list `word` is in (0 for none). Inlined up to the cheap test that
 /// turns most words away.
 #[inline]
-fn classes(word: &str) -> u32 {
+pub(crate) fn classes(word: &str) -> u32 {
     let lexicon = &*LEXICON;
     let w = word.as_bytes();
     if w.is_empty() || w.len() > lexicon.longest {
         return 0;
     }
-    let home = first_slot(w);
+    let home = home_bits(w);
     if lexicon.homes[home / 64] & 1 << (home % 64) == 0 {
         return 0;
     }
-    probe(lexicon, w, home)
+    probe(lexicon, w, home / 8)
 }
 
 /// `classes` past the first test: walks the table from `word`'s first slot.
@@ -146,7 +151,9 @@ fn probe(lexicon: &Lexicon, w: &[u8], home: usize) -> u32 {
             0 => return 0,
             e => {
                 let (listed, bits) = lexicon.entries[e - 1];
-                if listed.as_bytes() == w {
+                // Byte by byte: the words are short, and a call to `memcmp` cost more.
+                let listed = listed.as_bytes();
+                if listed.len() == w.len() && listed.iter().zip(w).all(|(a, b)| a == b) {
                     return bits;
                 }
             }

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::attribution::{token_class, word_class};
 use super::spans::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +19,9 @@ pub struct Token {
     pub kind: Kind,
     pub start: usize,
     pub end: usize,
+    /// The word lists and shapes of the token's text (`attribution::token_class`), worked out
+    /// once here: the attribution passes ask them of every word, several times.
+    pub class: u32,
 }
 
 /// Words that end with a full stop that does not end a sentence.
@@ -76,6 +80,32 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '£' || c == '€'
 }
 
+// What an ASCII byte is to the tokeniser (`BYTE_KINDS`): a word character, a joiner inside a
+// word, a capital letter.
+const WORD_BYTE: u8 = 1;
+const JOINER_BYTE: u8 = 2;
+const UPPER_BYTE: u8 = 4;
+
+/// `WORD_BYTE` as `is_word_char` says, `JOINER_BYTE` for the ASCII joiners; 0 past ASCII.
+static BYTE_KINDS: [u8; 256] = {
+    let mut kinds = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || matches!(c, b'&' | b'%' | b'$') {
+            kinds[b] |= WORD_BYTE;
+        }
+        if matches!(c, b'\'' | b'-' | b'.' | b',') {
+            kinds[b] |= JOINER_BYTE;
+        }
+        if c.is_ascii_uppercase() {
+            kinds[b] |= UPPER_BYTE;
+        }
+        b += 1;
+    }
+    kinds
+};
+
 /// The character at byte `i`, decoding only when it is not ASCII (most of the text).
 fn char_at(text: &str, i: usize) -> Option<char> {
     match text.as_bytes().get(i) {
@@ -97,6 +127,7 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
                     kind: Kind::Quote(index),
                     start: span.open,
                     end: span.close,
+                    class: token_class(&text[span.open..span.close]),
                 });
                 i = span.close.max(i + 1);
                 quotes.next();
@@ -121,12 +152,22 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
         if is_word_char(c) {
             let start = i;
             let mut j = i;
+            // Whether the word is all ASCII without capitals so far: spares `word_class` a scan.
+            let mut plain = true;
             while j < limit {
-                // ASCII letters and digits, the bulk of every word, byte by byte.
-                if bytes[j].is_ascii_alphanumeric() {
+                // ASCII word bytes, the bulk of every word, one table read each.
+                let b = bytes[j];
+                let kind = BYTE_KINDS[usize::from(b)];
+                if kind & WORD_BYTE != 0 {
+                    plain &= kind & UPPER_BYTE == 0;
                     j += 1;
                     continue;
                 }
+                // Other ASCII ends the word unless it joins two parts of it (decided below).
+                if b.is_ascii() && kind & JOINER_BYTE == 0 {
+                    break;
+                }
+                plain &= b.is_ascii();
                 let Some(ch) = char_at(text, j) else {
                     break;
                 };
@@ -156,6 +197,7 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
                 kind: Kind::Word,
                 start,
                 end: j,
+                class: word_class(&text[start..j], plain),
             });
             i = j.max(i + 1);
         } else {
@@ -163,6 +205,7 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
                 kind: Kind::Punct(c),
                 start: i,
                 end: i + c.len_utf8(),
+                class: token_class(&text[i..i + c.len_utf8()]),
             });
             i += c.len_utf8();
         }
