@@ -153,7 +153,9 @@ fn folds_to_speech_verb(w: &str) -> bool {
         (3..=14).contains(&lower.len()) && (lower == "according" || is_speech_verb(lower))
     };
     if w.is_ascii() {
-        (3..=14).contains(&w.len()) && with_lowercase(w, check)
+        (3..=14).contains(&w.len())
+            && (may_fold_to_speech_verb(w.as_bytes()) || w.eq_ignore_ascii_case("according"))
+            && with_lowercase(w, check)
     } else if w.chars().any(char::is_uppercase) {
         check(&w.to_lowercase())
     } else {

@@ -178,6 +178,22 @@ pub fn is_speech_verb(word: &str) -> bool {
     word.len() < 16 && shapes & 1 << word.len() != 0 && has(word, SPEECH_VERB)
 }
 
+/// Whether an ASCII word, once lowercased, has the first and last letters and length of a
+/// speech verb: turns most capitalised words away before they are folded.
+pub fn may_fold_to_speech_verb(word: &[u8]) -> bool {
+    let index = |c: u8| {
+        let c = c.to_ascii_lowercase();
+        c.is_ascii_lowercase().then(|| usize::from(c - b'a'))
+    };
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+        return false;
+    };
+    let (Some(first), Some(last)) = (index(first), index(last)) else {
+        return false;
+    };
+    word.len() < 16 && LEXICON.speech_shapes[first][last] & 1 << word.len() != 0
+}
+
 const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
