@@ -188,7 +188,8 @@ fn maker(options: &BuildOptions, output: &Path) -> u64 {
     hasher.finish()
 }
 
-fn nanos(time: SystemTime) -> u128 {
+/// A timestamp as the record keeps it: nanoseconds since the Unix epoch.
+pub(crate) fn nanos(time: SystemTime) -> u128 {
     time.duration_since(UNIX_EPOCH)
         .map(|d| d.as_nanos())
         .unwrap_or(0)

@@ -210,12 +210,8 @@ fn write_file(target: &Path, bytes: &[u8]) -> std::io::Result<fs::Metadata> {
 }
 
 fn stamp(path: &str, meta: &fs::Metadata) -> FileStamp {
-    let modified = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
+    // The same reading of the time as the record's walk of the output, so the two agree.
+    let modified = meta.modified().map(crate::build_record::nanos).unwrap_or(0);
     (path.to_string(), meta.len(), modified)
 }
 
