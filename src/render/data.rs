@@ -21,7 +21,6 @@ use crate::quotes::{Quote, QuoteKind};
 /// as on the page: `\[another\] *part*` reads `[another] part`.
 pub fn quote_text(article: &Article, quote: &Quote) -> String {
     let raw = &article.text[quote.content.clone()];
-    let tidy = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
     match article.body {
         Body::Plain(_) => tidy(raw),
         Body::Markdown(_) => {
@@ -52,8 +51,12 @@ fn inline_text(source: &str) -> String {
             _ => {}
         }
     }
-    let out = out.strip_prefix("x ").unwrap_or(&out);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    tidy(out.strip_prefix("x ").unwrap_or(&out))
+}
+
+/// `text` with its runs of whitespace made single spaces, ends trimmed.
+fn tidy(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether Markdown could read `text` (one line, spaces tidied) as anything but itself:
