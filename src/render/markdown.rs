@@ -256,8 +256,9 @@ pub fn is_safe_url(url: &str) -> bool {
 }
 
 /// Markdown to HTML where only the raw HTML lying within `trusted` (Gazette's quote marks,
-/// inserted into the body; sorted, apart) is kept as markup: any other is shown as text. This is decided on
-/// the one parse that makes the page, so that no edit of the source can change what is HTML.
+/// inserted into the body; sorted, apart) is kept as markup: any other is shown as text. This
+/// is decided on the one parse that makes the page, so that no edit of the source can change
+/// what is HTML.
 fn markdown_html_trusted(
     markdown: &str,
     trusted: &[Range<usize>],
