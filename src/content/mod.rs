@@ -78,6 +78,8 @@ pub struct Article {
     pub fingerprint: u64,
     /// `date` as pages show it, formatted once (thousands of cards and quotes show it).
     pub date_view: Option<crate::render::views::DateView>,
+    /// A Markdown body made HTML on the extract phase's parse, its marks still to place.
+    pub body_html: Option<crate::render::markdown::BodyHtml>,
 }
 
 /// One input file found under `content/articles/`.
@@ -574,20 +576,56 @@ impl Article {
     /// The extract phase for one article: its quotations, their anchors and its listing
     /// summary; returns the annotations that matched nothing, as warnings.
     pub fn extract(&mut self) -> Vec<crate::error::Diagnostic> {
-        // One parse of a Markdown body gives the prose, the links and the first paragraph.
-        let scan = match &self.body {
-            Body::Markdown(body) => Some(scan_markdown(&self.text, body.clone())),
-            Body::Plain(_) => None,
-        };
-        let (quotes, unmatched) = match &scan {
-            Some(scan) => self.extract_quotes_in(&scan.blocks),
-            None => self.extract_quotes(),
+        let (quotes, unmatched) = match &self.body {
+            Body::Markdown(body) => {
+                // One parse of a Markdown body gives the prose, the links, the first
+                // paragraph and, once the quotes are known, the body's HTML.
+                let (scan, quotes, unmatched, html) = self.extract_markdown(body.clone());
+                self.body_html = Some(html);
+                self.quotes = quotes;
+                self.derive_with(scan.links, scan.first_paragraph);
+                return self.warnings(unmatched);
+            }
+            Body::Plain(_) => self.extract_quotes(),
         };
         self.quotes = quotes;
-        match scan {
-            Some(scan) => self.derive_with(scan.links, scan.first_paragraph),
-            None => self.derive(),
-        }
+        self.derive();
+        self.warnings(unmatched)
+    }
+
+    /// The extract phase of a Markdown body (`body` of the text): its scan, quotations,
+    /// unmatched annotations and HTML.
+    fn extract_markdown(
+        &self,
+        body: Range<usize>,
+    ) -> (
+        MarkdownScan,
+        Vec<Quote>,
+        Vec<Unmatched>,
+        crate::render::markdown::BodyHtml,
+    ) {
+        use crate::render::markdown;
+        let inline = annotations::find_inline(&self.text, body.clone());
+        let events: Vec<_> =
+            pulldown_cmark::Parser::new_ext(&self.text[body.clone()], markdown::options())
+                .into_offset_iter()
+                .collect();
+        let scan = scan_events(&events, body.start);
+        let (quotes, unmatched) = self.extract_quotes_with(&scan.blocks, &inline);
+        let edges = markdown::quote_edges(&quotes);
+        let html = if inline.is_empty() {
+            markdown::body_html_of(&self.text[body.clone()], events, body.start, &[], &edges)
+        } else {
+            // The annotation syntax is for Gazette, not for readers: the HTML is made from
+            // the body without it, parsed again.
+            drop(events);
+            markdown::annotated_body_html(&self.text, body, &inline, &edges)
+        };
+        (scan, quotes, unmatched, html)
+    }
+
+    /// The annotations that matched nothing, as warnings at their place.
+    fn warnings(&self, unmatched: Vec<Unmatched>) -> Vec<crate::error::Diagnostic> {
         unmatched
             .into_iter()
             .map(|u| {
@@ -665,16 +703,28 @@ impl Article {
 
     /// `extract_quotes` in the given prose blocks (`prose_blocks`).
     fn extract_quotes_in(&self, blocks: &[crate::quotes::Block]) -> (Vec<Quote>, Vec<Unmatched>) {
+        let inline = match &self.body {
+            Body::Markdown(body) => annotations::find_inline(&self.text, body.clone()),
+            Body::Plain(_) => Vec::new(),
+        };
+        self.extract_quotes_with(blocks, &inline)
+    }
+
+    /// `extract_quotes_in`, given the body's inline annotations.
+    fn extract_quotes_with(
+        &self,
+        blocks: &[crate::quotes::Block],
+        inline: &[annotations::InlineAnnotation],
+    ) -> (Vec<Quote>, Vec<Unmatched>) {
         match &self.body {
             Body::Markdown(body) => {
-                let inline = annotations::find_inline(&self.text, body.clone());
-                let blanked = annotations::blank(&self.text, &inline);
+                let blanked = annotations::blank(&self.text, inline);
                 let mut found = quotes::extract(&blanked, blocks);
                 let unmatched = annotations::apply(
                     &blanked,
                     body.clone(),
                     &mut found,
-                    &inline,
+                    inline,
                     &self.quote_notes,
                 );
                 (found, unmatched)
@@ -739,19 +789,30 @@ pub(crate) struct MarkdownScan {
 
 /// Reads the prose blocks, internal links and first paragraph of the Markdown `body` of `text`.
 pub(crate) fn scan_markdown(text: &str, body: Range<usize>) -> MarkdownScan {
-    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let offset = body.start;
+    let parser = pulldown_cmark::Parser::new_ext(&text[body], crate::render::markdown::options());
+    scan_events(parser.into_offset_iter(), offset)
+}
+
+/// `scan_markdown` of the parsed events of a body that starts at `offset` of its text.
+fn scan_events<'e, 'a: 'e>(
+    events: impl IntoIterator<
+        Item = impl std::borrow::Borrow<(pulldown_cmark::Event<'a>, Range<usize>)>,
+    >,
+    offset: usize,
+) -> MarkdownScan {
+    use pulldown_cmark::{Event, Tag, TagEnd};
     let mut scan = MarkdownScan {
         blocks: Vec::new(),
         links: Vec::new(),
         first_paragraph: String::new(),
     };
     let (mut in_paragraph, mut first_done) = (false, false);
-    let parser = Parser::new_ext(&text[body], crate::render::markdown::options());
-    for (event, range) in parser.into_offset_iter() {
+    for item in events {
+        let (event, range) = item.borrow();
         match event {
             Event::Start(tag) => {
-                match &tag {
+                match tag {
                     Tag::Paragraph | Tag::Heading { .. } | Tag::TableCell => scan.blocks.push(
                         crate::quotes::Block::paragraph(range.start + offset..range.end + offset),
                     ),
@@ -769,7 +830,7 @@ pub(crate) fn scan_markdown(text: &str, body: Range<usize>) -> MarkdownScan {
                 in_paragraph = false;
                 first_done = !scan.first_paragraph.trim().is_empty();
             }
-            Event::Text(t) | Event::Code(t) if in_paragraph => scan.first_paragraph.push_str(&t),
+            Event::Text(t) | Event::Code(t) if in_paragraph => scan.first_paragraph.push_str(t),
             Event::SoftBreak | Event::HardBreak if in_paragraph => scan.first_paragraph.push(' '),
             _ => {}
         }
