@@ -45,8 +45,11 @@ pub struct SiteGraph {
 }
 
 /// FNV-1a: a tiny stable hash, so anchors never change between builds or Rust versions.
-fn fnv1a(bytes: impl Iterator<Item = u8>) -> u64 {
-    bytes.fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a over `bytes`, carried on from `hash` (`FNV_OFFSET` to start).
+fn fnv1a(hash: u64, bytes: impl Iterator<Item = u8>) -> u64 {
+    bytes.fold(hash, |hash, b| {
         (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
 }
@@ -59,16 +62,20 @@ pub fn quote_anchors(article: &Article) -> Vec<String> {
         .quotes
         .iter()
         .map(|q| {
-            let words = article.text[q.content.clone()]
+            let mut hash = FNV_OFFSET;
+            for word in article.text[q.content.clone()]
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
-                .flat_map(|w| {
-                    w.to_lowercase()
-                        .into_bytes()
-                        .into_iter()
-                        .chain(std::iter::once(b' '))
-                });
-            let base = format!("q-{:08x}", fnv1a(words) as u32);
+            {
+                // Most words are ASCII: lowered byte by byte, without a string each.
+                if word.is_ascii() {
+                    hash = fnv1a(hash, word.bytes().map(|b| b.to_ascii_lowercase()));
+                } else {
+                    hash = fnv1a(hash, word.to_lowercase().bytes());
+                }
+                hash = fnv1a(hash, std::iter::once(b' '));
+            }
+            let base = format!("q-{:08x}", hash as u32);
             let n = seen.entry(base.clone()).or_insert(0);
             *n += 1;
             if *n == 1 { base } else { format!("{base}-{n}") }

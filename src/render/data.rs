@@ -56,7 +56,14 @@ fn inline_text(source: &str) -> String {
 
 /// `text` with its runs of whitespace made single spaces, ends trimmed.
 fn tidy(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Whether Markdown could read `text` (one line, spaces tidied) as anything but itself:

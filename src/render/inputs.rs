@@ -24,7 +24,8 @@ pub fn hash_debug(hasher: &mut impl Hasher, value: &impl std::fmt::Debug) {
 /// What every page of an article's site shows of it except its own page: metadata, summary,
 /// links, and its quotes as words (not as places in the text, which move with any edit).
 pub fn article_facts(article: &Article) -> u64 {
-    let mut h = DefaultHasher::new();
+    // Every quote's words go through it: xxh3 is several times faster than SipHash.
+    let mut h = xxhash_rust::xxh3::Xxh3Default::new();
     article.path.hash(&mut h);
     article.slug.hash(&mut h);
     article.title.hash(&mut h);
