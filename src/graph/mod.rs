@@ -42,6 +42,9 @@ pub struct SiteGraph {
     pub links: links::Links,
     /// Editions, newest first.
     pub digests: Vec<digests::Digest>,
+    /// Each article's body HTML from the extract phase, taken out of the article so that its
+    /// page frees it once made (`take_body_html`).
+    pub body_html: Vec<std::sync::Mutex<Option<crate::render::markdown::BodyHtml>>>,
 }
 
 /// FNV-1a: a tiny stable hash, so anchors never change between builds or Rust versions.
@@ -175,7 +178,15 @@ impl SiteGraph {
                 return Err(problems);
             }
         };
+        // Unshared articles (a full build's) give their body HTML up to the graph.
+        let body_html = articles
+            .iter_mut()
+            .map(|article| {
+                std::sync::Mutex::new(Arc::get_mut(article).and_then(|a| a.body_html.take()))
+            })
+            .collect();
         Ok(SiteGraph {
+            body_html,
             digests,
             links,
             articles,
@@ -185,6 +196,15 @@ impl SiteGraph {
             registry,
             speakers,
         })
+    }
+}
+
+impl SiteGraph {
+    /// Article `id`'s body HTML from the extract phase, if no one took it yet: each article
+    /// page takes its own, so that the HTML of thousands of bodies is not all held to the end.
+    pub fn take_body_html(&self, id: ArticleId) -> Option<crate::render::markdown::BodyHtml> {
+        let slot = self.body_html.get(id)?;
+        slot.lock().unwrap_or_else(|e| e.into_inner()).take()
     }
 }
 

@@ -220,12 +220,22 @@ pub fn body_html(
     marks: &[QuoteMark],
     resolve: &dyn Fn(&str) -> Option<String>,
 ) -> String {
+    body_html_from(article, article.body_html.as_ref(), marks, resolve)
+}
+
+/// `body_html`, given the HTML the extract phase made of the body (`made`), if it is at hand.
+pub fn body_html_from(
+    article: &Article,
+    made: Option<&BodyHtml>,
+    marks: &[QuoteMark],
+    resolve: &dyn Fn(&str) -> Option<String>,
+) -> String {
     match &article.body {
         Body::Markdown(range) => {
             let in_body =
                 |mark: &&QuoteMark| mark.outer.start >= range.start && mark.outer.end <= range.end;
             let marks: Vec<QuoteMark> = marks.iter().filter(in_body).cloned().collect();
-            if let Some(made) = article.body_html.as_ref() {
+            if let Some(made) = made {
                 if let Some(html) = made.finish(&marks, resolve) {
                     return html;
                 }

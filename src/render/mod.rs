@@ -205,11 +205,14 @@ impl<'a> Renderer<'a> {
             }
             Some(url)
         };
-        let body_html = markdown::body_html(
+        let made = self.graph.take_body_html(id);
+        let body_html = markdown::body_html_from(
             article,
+            made.as_ref().or(article.body_html.as_ref()),
             &quotes::marks(self.graph, id, &meta.root),
             &resolve,
         );
+        drop(made);
         let related: Vec<tera::Value> = self.graph.links.related[id]
             .iter()
             .map(|&a| self.card_value(a))

@@ -70,14 +70,7 @@ impl Renderer<'_> {
         let per_page = self.config.articles_per_page;
         let articles = graph.articles.len();
         let mut plan = Vec::with_capacity(articles * 2 + graph.speakers.speakers.len() * 2 + 64);
-        // The biggest single files first: started last, they would leave a core idle at the end.
-        plan.extend([
-            Page::QuotesJson,
-            Page::SearchIndex,
-            Page::SpeakersIndex,
-            Page::Sitemap,
-            Page::SpeakersJson,
-        ]);
+        // Article pages first: each frees its body's HTML, before the big files below are held.
         plan.extend((0..articles).map(Page::Article));
         plan.extend((0..articles).map(Page::ArticleJson));
         plan.push(Page::Home);
@@ -106,6 +99,15 @@ impl Renderer<'_> {
             Page::NotFound,
             Page::SearchPage,
             Page::Robots,
+        ]);
+        // The big single files last, biggest first: the two biggest are made in parallel
+        // batches (`join_in_order`), so no core sits idle at the end.
+        plan.extend([
+            Page::QuotesJson,
+            Page::SearchIndex,
+            Page::Sitemap,
+            Page::SpeakersIndex,
+            Page::SpeakersJson,
         ]);
         plan
     }

@@ -73,9 +73,13 @@ fn quoted_speakers(graph: &SiteGraph) -> Vec<&Speaker> {
 /// one array: the same bytes as serializing the whole list at once.
 pub fn compact_array<T: Serialize>(
     count: usize,
+    capacity: usize,
     items: impl Fn(usize) -> Vec<T> + Sync,
 ) -> Vec<u8> {
-    let mut out = vec![b'['];
+    // Reserved to a generous guess up front: the pages never touched cost no memory, and the
+    // array is not copied as it grows.
+    let mut out = Vec::with_capacity(capacity);
+    out.push(b'[');
     super::join_in_order(
         count,
         |i| {
@@ -104,7 +108,12 @@ pub fn compact_array<T: Serialize>(
 
 fn article_entries(r: &Renderer<'_>) -> Vec<u8> {
     let graph = r.graph;
-    compact_array(graph.articles.len(), |id| {
+    let guess: usize = graph
+        .articles
+        .iter()
+        .map(|a| 2 * (a.title.len() + a.slug.len() + a.listing_summary.len()) + 256)
+        .sum();
+    compact_array(graph.articles.len(), guess, |id| {
         let article = &graph.articles[id];
         vec![ArticleEntry {
             t: &article.title,
@@ -123,7 +132,7 @@ fn article_entries(r: &Renderer<'_>) -> Vec<u8> {
 fn speaker_entries(r: &Renderer<'_>) -> Vec<u8> {
     let graph = r.graph;
     let speakers = quoted_speakers(graph);
-    compact_array(speakers.len(), |i| {
+    compact_array(speakers.len(), speakers.len() * 256, |i| {
         let s = speakers[i];
         vec![SpeakerEntry {
             n: &s.name,
@@ -138,7 +147,8 @@ fn speaker_entries(r: &Renderer<'_>) -> Vec<u8> {
 
 fn quote_entries(r: &Renderer<'_>) -> Vec<u8> {
     let graph = r.graph;
-    compact_array(graph.articles.len(), |id| {
+    let guess: usize = graph.articles.iter().map(quote_records_guess).sum();
+    compact_array(graph.articles.len(), guess, |id| {
         let article = &graph.articles[id];
         article
             .quotes
@@ -155,6 +165,15 @@ fn quote_entries(r: &Renderer<'_>) -> Vec<u8> {
             .filter(|q| !q.t.is_empty())
             .collect()
     })
+}
+
+/// More than an article's quote records take in the data files: a guess to reserve room by.
+pub fn quote_records_guess(article: &std::sync::Arc<crate::content::Article>) -> usize {
+    article
+        .quote_texts
+        .iter()
+        .map(|text| 2 * (text.len() + article.title.len() + article.slug.len()) + 1024)
+        .sum()
 }
 
 /// `search-index.json`: compact JSON, deterministic (the same site gives the same bytes):
