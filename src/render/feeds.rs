@@ -100,16 +100,41 @@ fn last_change(article: &Article) -> Option<PubDate> {
     }
 }
 
-fn rfc3339(date: Option<&PubDate>) -> String {
-    date.map_or_else(|| FALLBACK_DATE.to_string(), PubDate::rfc3339)
+/// A date as feeds write it (RFC 3339), with its instant to find the newest by.
+#[derive(Clone)]
+struct FeedDate {
+    instant: jiff::Timestamp,
+    text: std::sync::Arc<str>,
+}
+
+impl FeedDate {
+    fn of(date: &PubDate) -> FeedDate {
+        FeedDate {
+            instant: date.instant,
+            text: date.rfc3339().into(),
+        }
+    }
+
+    /// `date`, taking the text from the article's own date when it is that date: formatted
+    /// once in the extract phase for all of its quotes' entries.
+    fn of_article(article: &Article, date: Option<PubDate>) -> Option<FeedDate> {
+        let date = date?;
+        match &article.date_view {
+            Some(view) if article.date == Some(date) => Some(FeedDate {
+                instant: date.instant,
+                text: view.rfc3339.clone(),
+            }),
+            _ => Some(FeedDate::of(&date)),
+        }
+    }
 }
 
 struct Entry {
     id: String,
     title: String,
     link: String,
-    published: Option<PubDate>,
-    updated: Option<PubDate>,
+    published: Option<FeedDate>,
+    updated: Option<FeedDate>,
     authors: Vec<String>,
     categories: Vec<String>,
     /// HTML, escaped again when written.
@@ -133,7 +158,7 @@ impl Feed {
         let updated = self
             .entries
             .iter()
-            .filter_map(|e| e.updated)
+            .filter_map(|e| e.updated.as_ref())
             .max_by_key(|d| d.instant);
         out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
         out.push_str(&format!(
@@ -150,7 +175,7 @@ impl Feed {
         }
         out.push_str(&format!(
             "  <updated>{}</updated>\n",
-            rfc3339(updated.as_ref())
+            updated.map_or(FALLBACK_DATE, |d| &d.text)
         ));
         out.push_str(&format!(
             "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
@@ -197,11 +222,11 @@ impl Entry {
         push_element(out, "    <id>", &self.id, "</id>\n");
         push_element(out, "    <title>", &self.title, "</title>\n");
         out.push_str("    <updated>");
-        out.push_str(&rfc3339(self.updated.as_ref()));
+        out.push_str(self.updated.as_ref().map_or(FALLBACK_DATE, |d| &d.text));
         out.push_str("</updated>\n");
         if let Some(published) = &self.published {
             out.push_str("    <published>");
-            out.push_str(&published.rfc3339());
+            out.push_str(&published.text);
             out.push_str("</published>\n");
         }
         push_element(
@@ -241,8 +266,8 @@ fn article_entry(r: &Renderer, id: usize) -> Entry {
         id: atom_id(r.config, &path),
         title: article.title.clone(),
         link: url(r.config, &path),
-        published: article.date,
-        updated: last_change(article),
+        published: FeedDate::of_article(article, article.date),
+        updated: FeedDate::of_article(article, last_change(article)),
         authors: article.authors.clone(),
         categories: r.graph.article_topics[id]
             .iter()
@@ -334,8 +359,8 @@ fn quote_entry(config: &Config, graph: &SiteGraph, name: &str, r: QuoteRef) -> E
         id: atom_id(config, &path),
         title: format!("{name}: “{}”", first_words(text)),
         link: url(config, &path),
-        published: article.date,
-        updated: last_change(article),
+        published: FeedDate::of_article(article, article.date),
+        updated: FeedDate::of_article(article, last_change(article)),
         authors: article.authors.clone(),
         categories: Vec::new(),
         summary_html: None,
@@ -414,8 +439,8 @@ pub fn digest_feed(r: &Renderer) -> OutputFile {
                 id: atom_id(r.config, &path),
                 title: digest.file.title.clone(),
                 link: url(r.config, &path),
-                published: digest.file.date,
-                updated: digest.file.date,
+                published: digest.file.date.as_ref().map(FeedDate::of),
+                updated: digest.file.date.as_ref().map(FeedDate::of),
                 authors: Vec::new(),
                 categories: Vec::new(),
                 summary_html: None,
