@@ -132,25 +132,36 @@ pub fn quote_record<'a>(config: &Config, graph: &'a SiteGraph, r: QuoteRef) -> Q
     }
 }
 
-/// Writes into a buffer with every line after the first indented by four spaces (JSON
-/// strings hold no raw line breaks: each one written is between values).
-struct Indented<'b>(&'b mut Vec<u8>);
-
-impl std::io::Write for Indented<'_> {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        let mut lines = bytes.split(|&b| b == b'\n');
-        if let Some(first) = lines.next() {
-            self.0.extend_from_slice(first);
-        }
-        for line in lines {
-            self.0.extend_from_slice(b"\n    ");
-            self.0.extend_from_slice(line);
-        }
-        Ok(bytes.len())
+/// Writes `record` as serde_json's pretty printer writes it as an item of a list at the
+/// second level (`{"quotes": [ {…} ]}`, as in quotes.json and article.json): the same bytes,
+/// field by field, without the generic formatter (each value still goes through serde_json).
+fn write_quote_record(out: &mut Vec<u8>, record: &QuoteRecord) {
+    fn field(out: &mut Vec<u8>, first: bool, key: &str, value: &impl Serialize) {
+        out.extend_from_slice(if first { b"\n      \"" } else { b",\n      \"" });
+        out.extend_from_slice(key.as_bytes());
+        out.extend_from_slice(b"\": ");
+        serde_json::to_writer(&mut *out, value).expect("quote record values serialize");
     }
+    out.push(b'{');
+    field(out, true, "id", &record.id);
+    field(out, false, "text", &record.text);
+    field(out, false, "speaker", &record.speaker);
+    field(out, false, "speaker_slug", &record.speaker_slug);
+    field(out, false, "article", &record.article);
+    field(out, false, "article_title", &record.article_title);
+    field(out, false, "date", &record.date);
+    field(out, false, "kind", &record.kind);
+    field(out, false, "confidence", &record.confidence);
+    field(out, false, "permalink", &record.permalink);
+    out.extend_from_slice(b"\n    }");
+}
 
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
+/// An article's quote records as items of a list at the second level (`write_quote_record`),
+/// each on its own line after the first: what goes between `[` and `]`.
+fn write_quote_records<'a>(out: &mut Vec<u8>, records: impl Iterator<Item = QuoteRecord<'a>>) {
+    for (n, record) in records.enumerate() {
+        out.extend_from_slice(if n > 0 { b",\n    " } else { b"    " });
+        write_quote_record(out, &record);
     }
 }
 
@@ -193,14 +204,7 @@ pub fn quotes_json(config: &Config, graph: &SiteGraph) -> OutputFile {
         ids.len(),
         |i| {
             let mut part = Vec::new();
-            for (n, record) in article_quotes(config, graph, ids[i]).enumerate() {
-                if n > 0 {
-                    part.extend_from_slice(b",\n");
-                }
-                part.extend_from_slice(b"    ");
-                serde_json::to_writer_pretty(Indented(&mut part), &record)
-                    .expect("quote records serialize");
-            }
+            write_quote_records(&mut part, article_quotes(config, graph, ids[i]));
             part
         },
         |part| {
@@ -289,6 +293,8 @@ pub struct ArticleRecord<'a> {
     pub credit: Option<&'a str>,
     pub summary: &'a str,
     pub quote_count: usize,
+    /// Written after the rest by `write_quote_records` (`article_json`).
+    #[serde(skip)]
     pub quotes: Vec<QuoteRecord<'a>>,
 }
 
@@ -323,11 +329,24 @@ pub fn article_record<'a>(r: &'a Renderer, id: usize) -> ArticleRecord<'a> {
 
 /// `articles/<slug>/article.json`.
 pub fn article_json(r: &Renderer, id: usize) -> OutputFile {
-    let record = article_record(r, id);
-    json_file(
-        format!("{}article.json", article_path(record.slug)),
-        &record,
-    )
+    let mut record = article_record(r, id);
+    let quotes = std::mem::take(&mut record.quotes);
+    let mut bytes = serde_json::to_vec_pretty(&record).expect("article records serialize");
+    // The quotes are the record's last field: written where its closing brace was.
+    if bytes.ends_with(b"\n}") {
+        bytes.truncate(bytes.len() - 2);
+    }
+    if quotes.is_empty() {
+        bytes.extend_from_slice(b",\n  \"quotes\": []\n}\n");
+    } else {
+        bytes.extend_from_slice(b",\n  \"quotes\": [\n");
+        write_quote_records(&mut bytes, quotes.into_iter());
+        bytes.extend_from_slice(b"\n  ]\n}\n");
+    }
+    OutputFile {
+        path: format!("{}article.json", article_path(record.slug)),
+        bytes,
+    }
 }
 
 /// `articles/<slug>/article.json` for every article.
@@ -523,5 +542,25 @@ mod tests {
         assert_eq!(parse(&files[1])["updated"], "2020-03-01");
         assert_eq!(article_jsons(&r), files);
         assert_eq!(all_data(&r).len(), 5);
+        // Written in parts, each file reads as the whole record serialized pretty in one go.
+        #[derive(Serialize)]
+        struct Whole<'a> {
+            #[serde(flatten)]
+            record: &'a ArticleRecord<'a>,
+            quotes: &'a [QuoteRecord<'a>],
+        }
+        for (id, file) in files.iter().enumerate() {
+            let record = article_record(&r, id);
+            let mut whole = serde_json::to_vec_pretty(&Whole {
+                record: &record,
+                quotes: &record.quotes,
+            })
+            .unwrap();
+            whole.push(b'\n');
+            assert_eq!(
+                String::from_utf8(file.bytes.clone()).unwrap(),
+                String::from_utf8(whole).unwrap()
+            );
+        }
     }
 }
