@@ -34,21 +34,35 @@ const TITLE_WORDS: usize = 12;
 /// Escapes text for XML element content and attribute values, and drops the characters XML
 /// 1.0 does not allow (control characters other than tab and line breaks, U+FFFE, U+FFFF).
 pub fn escape_xml(text: &str, out: &mut String) {
+    // Bytes that may need work: the five special characters, the control characters
+    // and the lead byte of U+FFFE and U+FFFF; tab, line feed and carriage return pass.
+    const LOOK: [bool; 256] = {
+        let mut look = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            look[b] = !matches!(b, 0x09 | 0x0A | 0x0D);
+            b += 1;
+        }
+        look[b'&' as usize] = true;
+        look[b'<' as usize] = true;
+        look[b'>' as usize] = true;
+        look[b'"' as usize] = true;
+        look[b'\'' as usize] = true;
+        look[0xEF] = true;
+        look
+    };
     // Runs of ordinary text are copied whole; only the bytes that need it are looked at.
     let bytes = text.as_bytes();
     let mut run_start = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(found) = bytes[i..].iter().position(|&b| LOOK[usize::from(b)]) {
+        i += found;
         let (replacement, skip): (&str, usize) = match bytes[i] {
             b'&' => ("&amp;", 1),
             b'<' => ("&lt;", 1),
             b'>' => ("&gt;", 1),
             b'"' => ("&quot;", 1),
             b'\'' => ("&apos;", 1),
-            b'\t' | b'\n' | b'\r' => {
-                i += 1;
-                continue;
-            }
             // Control characters, and U+FFFE and U+FFFF (EF BF BE/BF), are not allowed in XML.
             b if b < b' ' => ("", 1),
             0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => ("", 3),

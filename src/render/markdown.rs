@@ -16,44 +16,17 @@ pub fn options() -> Options {
         | Options::ENABLE_GFM
 }
 
-/// Escapes text for HTML element content and attribute values.
+/// Escapes text for HTML element content and attribute values (the five special characters).
 pub fn escape_html(text: &str, out: &mut String) {
-    let escaped: Result<(), std::convert::Infallible> = escape_html_pieces(text, |piece| {
-        out.push_str(piece);
-        Ok(())
-    });
-    let Ok(()) = escaped;
+    // Writing into a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(out, text);
 }
 
-/// Tera's escaping function: the same escapes as Tera's own, written a run at a time
-/// (Tera's writes byte by byte, ~8% of a build).
+/// Tera's escaping function: the same escapes as Tera's own, written a run at a time (Tera's
+/// writes byte by byte, ~8% of a build) and found 16 bytes at a time (pulldown-cmark's SIMD
+/// scan).
 pub fn escape_html_io(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    escape_html_pieces(text, |piece| out.write_all(piece.as_bytes()))
-}
-
-/// Hands `emit` the escaped text in pieces: runs of ordinary text whole (the special
-/// characters are all ASCII), each special character's entity alone.
-fn escape_html_pieces<E>(text: &str, mut emit: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
-    let mut run_start = 0;
-    for (i, byte) in text.bytes().enumerate() {
-        let replacement = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        if run_start < i {
-            emit(&text[run_start..i])?;
-        }
-        emit(replacement)?;
-        run_start = i + 1;
-    }
-    if run_start < text.len() {
-        emit(&text[run_start..])?;
-    }
-    Ok(())
+    pulldown_cmark_escape::escape_html(pulldown_cmark_escape::IoWriter(out), text)
 }
 
 /// A quotation to mark in the body: where it is in the file and the HTML around it.
