@@ -65,18 +65,33 @@ pub fn quote_anchors(article: &Article) -> Vec<String> {
         .quotes
         .iter()
         .map(|q| {
+            let words = &article.text[q.content.clone()];
             let mut hash = FNV_OFFSET;
-            for word in article.text[q.content.clone()]
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-            {
-                // Most words are ASCII: lowered byte by byte, without a string each.
-                if word.is_ascii() {
-                    hash = fnv1a(hash, word.bytes().map(|b| b.to_ascii_lowercase()));
-                } else {
-                    hash = fnv1a(hash, word.to_lowercase().bytes());
+            if words.is_ascii() {
+                // Most quotes: the words' bytes lowered one by one, each word then a space.
+                let mut in_word = false;
+                for b in words.bytes() {
+                    if b.is_ascii_alphanumeric() {
+                        hash = fnv1a(hash, std::iter::once(b.to_ascii_lowercase()));
+                        in_word = true;
+                    } else if in_word {
+                        hash = fnv1a(hash, std::iter::once(b' '));
+                        in_word = false;
+                    }
                 }
-                hash = fnv1a(hash, std::iter::once(b' '));
+                if in_word {
+                    hash = fnv1a(hash, std::iter::once(b' '));
+                }
+            } else {
+                for word in words
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                {
+                    hash = fnv1a(
+                        hash,
+                        word.to_lowercase().bytes().chain(std::iter::once(b' ')),
+                    );
+                }
             }
             let base = format!("q-{:08x}", hash as u32);
             let n = seen.entry(base.clone()).or_insert(0);
@@ -279,6 +294,45 @@ mod tests {
         assert_eq!(before[1], after[2]);
         assert_ne!(before[0], before[1]);
         assert!(before[0].starts_with("q-") && before[0].len() == 10);
+    }
+
+    /// Anchors are made from words lowered and joined by spaces: ASCII quotes take a faster
+    /// path that must agree with the general one (anchors are permalinks: they never change).
+    #[test]
+    fn ascii_quotes_anchor_as_the_general_rule_does() {
+        let anchor_of = |words: &str| {
+            let mut a = article("a", Some("2020-01-01"), &[]);
+            a.text = words.to_string();
+            a.quotes = vec![crate::quotes::Quote {
+                content: 0..words.len(),
+                outer: 0..words.len(),
+                kind: crate::quotes::QuoteKind::Full,
+                speaker: None,
+                mention: None,
+                pattern: crate::quotes::Pattern::Other,
+                confidence: 1.0,
+                depth: 0,
+                pull: false,
+            }];
+            quote_anchors(&a).remove(0)
+        };
+        let general = |words: &str| {
+            let lowered = words
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .flat_map(|w| w.to_lowercase().into_bytes().into_iter().chain([b' ']));
+            format!("q-{:08x}", fnv1a(FNV_OFFSET, lowered) as u32)
+        };
+        for words in [
+            "We WILL win, 2 to 1!",
+            "  --leading and trailing--  ",
+            "x",
+            "",
+            "Ünïcode words",
+        ] {
+            assert_eq!(anchor_of(words), general(words), "{words:?}");
+        }
+        assert_eq!(anchor_of("We will win"), anchor_of("we  WILL, win!"));
     }
 
     #[test]
