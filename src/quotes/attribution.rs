@@ -1422,10 +1422,24 @@ pub fn attribute(
     // Who the article's first sentence reports ("…, a report says"): a headline's likely voice.
     let mut lead_speaker: Option<Speaker> = None;
     let mut lead_seen = false;
+    let sentences: Vec<(usize, Range<usize>)> = block_tokens
+        .iter()
+        .enumerate()
+        .flat_map(|(b, tokens)| {
+            tokens::sentences(text, tokens, spans)
+                .into_iter()
+                .map(move |s| (b, s))
+        })
+        .collect();
+    let needed = sentences_needed(text, blocks, &block_tokens, spans, &sentences);
 
-    for b in 0..blocks.len() {
+    for ((b, sentence), needed) in sentences.into_iter().zip(needed) {
+        // Skipped sentences have no quotation, and the speaker they would carry is never read.
+        if !needed {
+            continue;
+        }
         let tokens = &block_tokens[b];
-        for sentence in tokens::sentences(text, tokens, spans) {
+        {
             let verbs = verbs_in(text, tokens, &sentence);
             // Resolve each verb's subject once, in order, so "adding" can inherit.
             let mut resolved: Vec<Option<Found>> = Vec::with_capacity(verbs.len());
@@ -1639,6 +1653,52 @@ pub fn attribute(
         .map(|p| article.person_name(p))
         .collect();
     (result, names)
+}
+
+/// Which sentences `attribute` must work through, in the order given. A sentence without a
+/// quotation matters only for the speaker it carries on (`last`), and that speaker is read
+/// only by a later quotation, or a later "he", "she" or "they" as a verb's subject, within two
+/// blocks (`b - lb <= 2`), or by a continuation paragraph at any distance. Sentences whose
+/// carried speaker nothing reads are skipped: their words are never resolved, and every
+/// quotation's attribution is the same as if they had been.
+fn sentences_needed(
+    text: &str,
+    blocks: &[Block],
+    block_tokens: &[&[Token]],
+    spans: &[Span],
+    sentences: &[(usize, Range<usize>)],
+) -> Vec<bool> {
+    // A continuation reads the carried speaker however far back it was set: keep everything.
+    if spans.iter().any(|s| s.depth == 0 && s.continuation) {
+        return vec![true; sentences.len()];
+    }
+    // The article's first sentence outside the headline sets `lead_speaker`.
+    let lead = sentences.iter().position(|(b, _)| !blocks[*b].headline);
+    let mut needed = vec![false; sentences.len()];
+    // The block of the nearest later sentence that reads the carried speaker.
+    let mut next_reader: Option<usize> = None;
+    for (n, (b, sentence)) in sentences.iter().enumerate().rev() {
+        let tokens = &block_tokens[*b][sentence.clone()];
+        let quoted = tokens.iter().any(|t| matches!(t.kind, Kind::Quote(_)));
+        // Only speech verbs (and "according") can carry a speaker on; a headline's never do.
+        let carries = !blocks[*b].headline
+            && tokens
+                .iter()
+                .any(|t| t.kind == Kind::Word && is(t, SPEECH_FOLDED));
+        let read_soon = next_reader.is_some_and(|r| r - b <= 2);
+        needed[n] = quoted || lead == Some(n) || (carries && read_soon);
+        // `resolve` reads the carried speaker only for these pronouns (`Phrase::Pronoun`).
+        let reads = quoted
+            || (needed[n]
+                && tokens.iter().any(|t| {
+                    t.kind == Kind::Word
+                        && matches!(word(text, t), "he" | "He" | "she" | "She" | "they" | "They")
+                }));
+        if reads {
+            next_reader = Some(*b);
+        }
+    }
+    needed
 }
 
 /// A quote within a quote is a quotation only when words inside the outer one introduce it
