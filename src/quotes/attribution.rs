@@ -62,6 +62,20 @@ pub struct Article<'t> {
     by_last: FxHashMap<String, Vec<usize>>,
     /// Where each person is mentioned, in text order.
     person_mentions: Vec<Vec<usize>>,
+    /// One bit per `last_word_bit` of the ASCII keys of `by_last`: most names looked up are
+    /// new, and a clear bit rules them out without folding the word or hashing a string.
+    last_word_bits: [u64; LAST_WORD_BITS / 64],
+}
+
+const LAST_WORD_BITS: usize = 4096;
+
+/// The bit of `last_word_bits` for an ASCII word, as if lowercased.
+fn last_word_bit(w: &[u8]) -> usize {
+    let hash = w.iter().fold(0u64, |h, b| {
+        (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase()))
+            .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+    });
+    (hash >> (64 - LAST_WORD_BITS.trailing_zeros())) as usize
 }
 
 fn word<'t>(text: &'t str, t: &Token) -> &'t str {
@@ -389,6 +403,27 @@ fn strip_end(text: &str, t: &Token) -> usize {
     t.start + strip_possessive(word(text, t)).len()
 }
 
+/// `with_lowercase(w, is_role_noun)`, without folding a word already lowercase ASCII.
+fn is_role_noun_folded(w: &str) -> bool {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        is_role_noun(w)
+    } else {
+        with_lowercase(w, is_role_noun)
+    }
+}
+
+/// `is_organisation_word(w) || is_place_or_thing_word(w) || is_outlet(w)` in one lookup
+/// (`is_outlet` looks up `w` itself unless it opens with "the ").
+fn is_organisation_place_or_outlet(w: &str) -> bool {
+    let found = classes(w);
+    found & (ORGANISATION_WORD | PLACE_OR_THING_WORD) != 0
+        || if w.starts_with("the ") || w.starts_with("The ") {
+            is_outlet(w)
+        } else {
+            found & OUTLET != 0
+        }
+}
+
 fn looks_like_person<S: AsRef<str>>(name: &[S]) -> bool {
     let (Some(first), Some(last)) = (name.first(), name.last()) else {
         return false;
@@ -396,7 +431,7 @@ fn looks_like_person<S: AsRef<str>>(name: &[S]) -> bool {
     let (first, last) = (first.as_ref(), last.as_ref());
     if name.len() > 5
         || is_title(last)
-        || with_lowercase(last, is_role_noun)
+        || is_role_noun_folded(last)
         || matches!(
             first,
             "Los"
@@ -415,10 +450,7 @@ fn looks_like_person<S: AsRef<str>>(name: &[S]) -> bool {
         return false;
     }
     if name.len() == 1
-        && (is_place_name(first)
-            || is_common_capitalised(first)
-            || is_title(first)
-            || is_demonym(first))
+        && (classes(first) & (PLACE_NAME | COMMON_CAPITALISED | DEMONYM) != 0 || is_title(first))
     {
         return false;
     }
@@ -429,12 +461,31 @@ fn looks_like_person<S: AsRef<str>>(name: &[S]) -> bool {
     };
     !name.iter().map(AsRef::as_ref).any(|w| {
         matches!(w, "and" | "&" | "of" | "for")
-            || is_organisation_word(w)
-            || is_place_or_thing_word(w)
-            || is_outlet(w)
+            || is_organisation_place_or_outlet(w)
             || acronym(w)
             || w.chars().next().is_some_and(|c| c.is_ascii_digit())
     })
+}
+
+/// Whether a run is one word that `Article::new` would find neither a person
+/// (`looks_like_person` rules out a lone common word, place, title or demonym) nor an
+/// organisation (no acronym, no organisation word): it adds nothing, so its parts are not made.
+fn is_lone_common_word(text: &str, tokens: &[Token], run: &Run) -> bool {
+    if run.range.len() != 1 || run.shared_surname.is_some() {
+        return false;
+    }
+    let t = &tokens[run.range.start];
+    let w = word(text, t);
+    // A possessive's name is the word stripped, whose lists the token's class does not give.
+    strip_possessive(w).len() == w.len()
+        && is(t, COMMON_CAPITALISED | PLACE_NAME | TITLE_WORD | DEMONYM)
+        && !is(t, ORGANISATION_WORD)
+        && !is_acronym(w)
+}
+
+/// "PBS", "G7": two characters or more, all capitals or digits.
+fn is_acronym(w: &str) -> bool {
+    w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 impl<'t> Article<'t> {
@@ -447,6 +498,7 @@ impl<'t> Article<'t> {
             organisations: Vec::new(),
             by_last: FxHashMap::default(),
             person_mentions: Vec::new(),
+            last_word_bits: [0; LAST_WORD_BITS / 64],
         };
         // Full names first (two words or more), so that a later "Putin" finds "Vladimir Putin".
         // Each run's parts, lowercase roles, whether it follows a preposition, and whether it
@@ -466,6 +518,9 @@ impl<'t> Article<'t> {
                     .get(run.range.start + 1)
                     .is_some_and(|t| is(t, TITLE_WORD | DEMONYM));
                 if determined || (matches!(first, "The" | "A" | "An") && !titled_after_article) {
+                    continue;
+                }
+                if is_lone_common_word(text, tokens, &run) {
                     continue;
                 }
                 let mut parts = split_run(text, tokens, &run.range, &mut scratch);
@@ -525,11 +580,7 @@ impl<'t> Article<'t> {
         for (parts, lower_roles, oblique, is_person) in &found {
             if !is_person {
                 // "sportswear firm Umbro", "the Thai Raksa Chart Party", "PBS": organisations.
-                let acronym = parts.name.len() == 1
-                    && parts.name[0].len() >= 2
-                    && parts.name[0]
-                        .chars()
-                        .all(|c| c.is_uppercase() || c.is_ascii_digit());
+                let acronym = parts.name.len() == 1 && is_acronym(parts.name[0]);
                 let named_org = parts.name.iter().any(|w| is_organisation_word(w));
                 if !parts.name.is_empty()
                     && (acronym || named_org)
@@ -618,10 +669,12 @@ impl<'t> Article<'t> {
         }
         let id = self.people.len();
         if let Some(last) = name.last() {
-            self.by_last
-                .entry(last.as_ref().to_lowercase())
-                .or_default()
-                .push(id);
+            let key = last.as_ref().to_lowercase();
+            if key.is_ascii() {
+                let bit = last_word_bit(key.as_bytes());
+                self.last_word_bits[bit / 64] |= 1 << (bit % 64);
+            }
+            self.by_last.entry(key).or_default().push(id);
         }
         self.people.push(Person {
             words: name.iter().map(|w| w.as_ref().to_string()).collect(),
@@ -663,8 +716,17 @@ impl<'t> Article<'t> {
     /// Whether anyone's name ends in the last of these words: most names looked up are new,
     /// and this rules them out without folding (allocating) every word.
     fn knows_last<S: AsRef<str>>(&self, name: &[S]) -> bool {
-        name.last()
-            .is_some_and(|last| with_lowercase(last.as_ref(), |l| self.by_last.contains_key(l)))
+        name.last().is_some_and(|last| {
+            let last = last.as_ref();
+            // An ASCII word folds to an ASCII key, which set its bit.
+            if last.is_ascii() {
+                let bit = last_word_bit(last.as_bytes());
+                if self.last_word_bits[bit / 64] & 1 << (bit % 64) == 0 {
+                    return false;
+                }
+            }
+            with_lowercase(last, |l| self.by_last.contains_key(l))
+        })
     }
 
     /// Like `find_person`, but when several people share the words ("Miliband"), the one
@@ -782,11 +844,7 @@ enum Phrase {
 }
 
 fn is_lead_word(w: &str) -> bool {
-    is_title(w)
-        || is_demonym(w)
-        || with_lowercase(w, is_role_noun)
-        || w == "Former"
-        || w == "Acting"
+    is_title(w) || is_demonym(w) || is_role_noun_folded(w) || w == "Former" || w == "Acting"
 }
 
 /// How many leading words of a capitalised run are roles, titles or places rather than the

@@ -2,6 +2,7 @@
 //! single opaque tokens, cut into sentences.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::attribution::{token_class, word_class};
 use super::spans::Span;
@@ -106,6 +107,15 @@ static BYTE_KINDS: [u8; 256] = {
     kinds
 };
 
+/// `token_class` of every ASCII character, for punctuation: worked out once, not per mark.
+static ASCII_CLASSES: LazyLock<[u32; 128]> = LazyLock::new(|| {
+    let mut classes = [0; 128];
+    for (b, class) in (0u8..).zip(classes.iter_mut()) {
+        *class = token_class(char::from(b).encode_utf8(&mut [0; 4]));
+    }
+    classes
+});
+
 /// The character at byte `i`, decoding only when it is not ASCII (most of the text).
 fn char_at(text: &str, i: usize) -> Option<char> {
     match text.as_bytes().get(i) {
@@ -201,11 +211,15 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
             });
             i = j.max(i + 1);
         } else {
+            let class = match ASCII_CLASSES.get(usize::from(bytes[i])) {
+                Some(&class) => class,
+                None => token_class(&text[i..i + c.len_utf8()]),
+            };
             out.push(Token {
                 kind: Kind::Punct(c),
                 start: i,
                 end: i + c.len_utf8(),
-                class: token_class(&text[i..i + c.len_utf8()]),
+                class,
             });
             i += c.len_utf8();
         }
