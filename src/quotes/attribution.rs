@@ -200,6 +200,27 @@ fn is_capitalised(w: &str) -> bool {
     }
 }
 
+/// Whether one name ends with the other, word for word: `folded` (lowercased) against `name`
+/// as lowercased (`folded.ends_with(lowered) || lowered.ends_with(folded)`), folding
+/// only words that are not ASCII.
+fn tails_match<S: AsRef<str>>(folded: &[String], name: &[S]) -> bool {
+    let n = folded.len().min(name.len());
+    folded[folded.len() - n..]
+        .iter()
+        .zip(&name[name.len() - n..])
+        .all(|(f, w)| folds_to(w.as_ref(), f))
+}
+
+/// Whether `w.to_lowercase() == folded`, where `folded` is itself a lowercased word (so it
+/// has no ASCII capitals): ASCII words are compared without folding them.
+fn folds_to(w: &str, folded: &str) -> bool {
+    if w.is_ascii() {
+        w.len() == folded.len() && folded.eq_ignore_ascii_case(w)
+    } else {
+        w.to_lowercase() == folded
+    }
+}
+
 /// One capitalised run of words in the narrative, with the lowercase roles before it.
 struct Run<'t> {
     /// Token indices of the run.
@@ -247,8 +268,9 @@ fn split_at_and<'t>(text: &'t str, tokens: &[Token], run: Run<'t>) -> (Run<'t>, 
 }
 
 /// Capitalised runs in a block's tokens ("Prime Minister Viktor Orban", "Court of Appeal").
-fn runs<'t>(text: &'t str, tokens: &[Token]) -> Vec<Run<'t>> {
-    let mut out = Vec::new();
+/// `out` is cleared first: one vector serves every block.
+fn runs<'t>(text: &'t str, tokens: &[Token], out: &mut Vec<Run<'t>>) {
+    out.clear();
     let mut i = 0;
     while i < tokens.len() {
         let starts = matches!(tokens[i].kind, Kind::Word) && is(&tokens[i], CAPITALISED);
@@ -308,7 +330,6 @@ fn runs<'t>(text: &'t str, tokens: &[Token]) -> Vec<Run<'t>> {
         });
         i = end;
     }
-    out
 }
 
 /// The lowercase role words of `roles` (token indices), nearest the name first.
@@ -329,10 +350,11 @@ fn lower_roles<'t>(text: &'t str, tokens: &[Token], roles: &Range<usize>) -> Vec
 }
 
 /// A run split into its leading roles and the name after them.
-struct NameParts<'t> {
+struct NameParts {
     roles: Vec<String>,
-    /// Borrowed from the text: most runs are never kept, so copying each word would be waste.
-    name: Vec<&'t str>,
+    /// Where the name's words are in the `names` vector passed to `split_run` (the words are
+    /// borrowed from the text, all runs' in one vector: no vector, no copy per run).
+    name: Range<usize>,
     gender: Gender,
     /// Where the name starts (byte offset).
     start: usize,
@@ -346,7 +368,8 @@ fn split_run<'t>(
     tokens: &[Token],
     run: &Range<usize>,
     words: &mut Vec<&'t str>,
-) -> NameParts<'t> {
+    names: &mut Vec<&'t str>,
+) -> NameParts {
     let word_tokens = || tokens[run.clone()].iter().filter(|t| t.kind == Kind::Word);
     words.clear();
     words.extend(word_tokens().map(|t| word(text, t)));
@@ -368,17 +391,15 @@ fn split_run<'t>(
         keep -= 1;
     }
     let rest = &plain[..keep];
-    let name: Vec<&str> = rest
-        .iter()
-        .enumerate()
-        .map(|(n, w)| {
-            if n + 1 == rest.len() {
-                strip_possessive(w)
-            } else {
-                *w
-            }
-        })
-        .collect();
+    let name_start = names.len();
+    names.extend(rest.iter().enumerate().map(|(n, w)| {
+        if n + 1 == rest.len() {
+            strip_possessive(w)
+        } else {
+            *w
+        }
+    }));
+    let name = name_start..names.len();
     let start = word_tokens()
         .nth(k)
         .filter(|_| keep > 0)
@@ -505,8 +526,12 @@ impl<'t> Article<'t> {
         // looks like a person (asked once: both passes below need it).
         let mut found: Vec<(NameParts, Vec<Cow<str>>, bool, bool)> = Vec::new();
         let mut scratch = Vec::new();
+        // The words of every run's name, each run's a range of it (`NameParts::name`).
+        let mut names: Vec<&str> = Vec::new();
+        let mut block_runs = Vec::new();
         for tokens in block_tokens {
-            for run in runs(text, tokens).into_iter().flat_map(|r| {
+            runs(text, tokens, &mut block_runs);
+            for run in block_runs.drain(..).flat_map(|r| {
                 let (first, second) = split_at_and(text, tokens, r);
                 std::iter::once(first).chain(second)
             }) {
@@ -523,11 +548,13 @@ impl<'t> Article<'t> {
                 if is_lone_common_word(text, tokens, &run) {
                     continue;
                 }
-                let mut parts = split_run(text, tokens, &run.range, &mut scratch);
-                if let Some(surname) = &run.shared_surname {
-                    // "David and Louise Turpin": David shares the surname.
+                let mut parts = split_run(text, tokens, &run.range, &mut scratch, &mut names);
+                if let Some(surname) = run.shared_surname {
+                    // "David and Louise Turpin": David shares the surname (the name's range
+                    // ends the vector, so the surname extends it).
                     if parts.name.len() == 1 {
-                        parts.name.push(surname);
+                        names.push(surname);
+                        parts.name.end += 1;
                     }
                 }
                 // A name in a list ("films include A, B and C") is no one's antecedent.
@@ -556,13 +583,14 @@ impl<'t> Article<'t> {
                                 | "including"
                                 | "like"
                         );
-                let is_person = looks_like_person(&parts.name);
+                let is_person = looks_like_person(&names[parts.name.clone()]);
                 let lower_roles = lower_roles(text, tokens, &run.roles);
                 found.push((parts, lower_roles, oblique, is_person));
             }
         }
         for (parts, lower_roles, _, is_person) in &found {
-            if parts.name.len() >= 2 && *is_person {
+            let name = &names[parts.name.clone()];
+            if name.len() >= 2 && *is_person {
                 let mut roles = parts.roles.clone();
                 roles.extend(lower_roles.iter().map(|r| r.to_string()));
                 let gender = if parts.gender != Gender::Unknown {
@@ -574,35 +602,29 @@ impl<'t> Article<'t> {
                         .find(|g| *g != Gender::Unknown)
                         .unwrap_or(Gender::Unknown)
                 };
-                article.add_person(&parts.name, roles, gender);
+                article.add_person(name, roles, gender);
             }
         }
         for (parts, lower_roles, oblique, is_person) in &found {
+            let name = &names[parts.name.clone()];
             if !is_person {
                 // "sportswear firm Umbro", "the Thai Raksa Chart Party", "PBS": organisations.
-                let acronym = parts.name.len() == 1 && is_acronym(parts.name[0]);
-                let named_org = parts.name.iter().any(|w| is_organisation_word(w));
-                if !parts.name.is_empty()
-                    && (acronym || named_org)
-                    && !is_outlet(&parts.name.join(" "))
-                {
-                    article
-                        .organisations
-                        .push((parts.start, parts.name.join(" ")));
+                let acronym = name.len() == 1 && is_acronym(name[0]);
+                let named_org = name.iter().any(|w| is_organisation_word(w));
+                if !name.is_empty() && (acronym || named_org) && !is_outlet(&name.join(" ")) {
+                    article.organisations.push((parts.start, name.join(" ")));
                 }
                 continue;
             }
             if lower_roles.first().is_some_and(|r| is_organisation_noun(r)) {
-                article
-                    .organisations
-                    .push((parts.start, parts.name.join(" ")));
+                article.organisations.push((parts.start, name.join(" ")));
                 continue;
             }
             let titled = !parts.roles.is_empty() || !lower_roles.is_empty();
-            let person = match article.find_person_at(&parts.name, parts.start) {
+            let person = match article.find_person_at(name, parts.start) {
                 Some(p) => Some(p),
-                None if parts.name.len() == 1 && titled && parts.gender != Gender::Unknown => {
-                    Some(article.add_person(&parts.name, parts.roles.clone(), parts.gender))
+                None if name.len() == 1 && titled && parts.gender != Gender::Unknown => {
+                    Some(article.add_person(name, parts.roles.clone(), parts.gender))
                 }
                 None => None,
             };
@@ -686,16 +708,16 @@ impl<'t> Article<'t> {
         id
     }
 
-    /// People whose name ends like `wanted` (lowercased words) or is a tail of it.
-    fn matching<'a>(&'a self, wanted: &'a [String]) -> impl Iterator<Item = usize> + 'a {
-        let candidates = wanted
+    /// People whose name ends like `name` (as lowercased) or is a tail of it.
+    fn matching<'a, S: AsRef<str>>(&'a self, name: &'a [S]) -> impl Iterator<Item = usize> + 'a {
+        let candidates = name
             .last()
-            .and_then(|l| self.by_last.get(l))
+            .and_then(|l| with_lowercase(l.as_ref(), |l| self.by_last.get(l)))
             .map_or(&[][..], Vec::as_slice);
-        candidates.iter().copied().filter(move |&p| {
-            let words = &self.people[p].folded;
-            words.ends_with(wanted) || wanted.ends_with(words)
-        })
+        candidates
+            .iter()
+            .copied()
+            .filter(move |&p| tails_match(&self.people[p].folded, name))
     }
 
     /// The known person whose name ends with (or equals) these words; the fullest wins.
@@ -703,13 +725,12 @@ impl<'t> Article<'t> {
         if !self.knows_last(name) {
             return None;
         }
-        let wanted: Vec<String> = name.iter().map(|w| w.as_ref().to_lowercase()).collect();
-        self.find_folded(&wanted)
+        self.fullest_match(name)
     }
 
-    /// `find_person` for words already lowercased.
-    fn find_folded(&self, wanted: &[String]) -> Option<usize> {
-        self.matching(wanted)
+    /// Of the people `matching` the name, the one whose name has the most words.
+    fn fullest_match<S: AsRef<str>>(&self, name: &[S]) -> Option<usize> {
+        self.matching(name)
             .max_by_key(|&p| (self.people[p].words.len(), std::cmp::Reverse(p)))
     }
 
@@ -735,17 +756,16 @@ impl<'t> Article<'t> {
         if !self.knows_last(name) {
             return None;
         }
-        let wanted: Vec<String> = name.iter().map(|w| w.as_ref().to_lowercase()).collect();
         let last_seen = |p: usize| {
             let seen = &self.person_mentions[p];
             let end = seen.partition_point(|&m| m < at);
             end.checked_sub(1).map(|i| seen[i])
         };
-        self.matching(&wanted)
+        self.matching(name)
             .filter_map(|p| last_seen(p).map(|m| (m, p)))
             .max()
             .map(|(_, p)| p)
-            .or_else(|| self.find_folded(&wanted))
+            .or_else(|| self.fullest_match(name))
     }
 
     /// The person whose first name this is ("Sir John" for "John Bourn"), last mentioned first.
@@ -1480,15 +1500,11 @@ pub fn attribute(
     // Who the article's first sentence reports ("…, a report says"): a headline's likely voice.
     let mut lead_speaker: Option<Speaker> = None;
     let mut lead_seen = false;
-    let sentences: Vec<(usize, Range<usize>)> = block_tokens
-        .iter()
-        .enumerate()
-        .flat_map(|(b, tokens)| {
-            tokens::sentences(text, tokens, spans)
-                .into_iter()
-                .map(move |s| (b, s))
-        })
-        .collect();
+    // Every block's sentences, with their block, in one vector.
+    let mut sentences: Vec<(usize, Range<usize>)> = Vec::with_capacity(blocks.len() * 4);
+    for (b, tokens) in block_tokens.iter().enumerate() {
+        tokens::sentences(text, tokens, spans, |s| sentences.push((b, s)));
+    }
     let needed = sentences_needed(text, blocks, &block_tokens, spans, &sentences);
 
     for ((b, sentence), needed) in sentences.into_iter().zip(needed) {

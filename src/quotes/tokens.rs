@@ -226,9 +226,9 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
     }
 }
 
-/// Splits a block's tokens into sentences (ranges of token indices).
-pub fn sentences(text: &str, tokens: &[Token], spans: &[Span]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+/// Splits a block's tokens into sentences (ranges of token indices), each given to `emit`
+/// in order: the caller keeps them where it likes, without a vector per block.
+pub fn sentences(text: &str, tokens: &[Token], spans: &[Span], mut emit: impl FnMut(Range<usize>)) {
     let mut start = 0;
     for i in 0..tokens.len() {
         // Only asked after a full stop or the like: a closure, so other tokens skip it.
@@ -272,12 +272,11 @@ pub fn sentences(text: &str, tokens: &[Token], spans: &[Span]) -> Vec<Range<usiz
             _ => false,
         };
         if ends {
-            out.push(start..i + 1);
+            emit(start..i + 1);
             start = i + 1;
         }
     }
     if start < tokens.len() {
-        out.push(start..tokens.len());
+        emit(start..tokens.len());
     }
-    out
 }
