@@ -238,7 +238,8 @@ fn split_at_and<'t>(text: &'t str, tokens: &[Token], run: Run<'t>) -> (Run<'t>, 
     let Some(and) = run
         .range
         .clone()
-        .find(|&k| matches!(word(text, &tokens[k]), "and" | "&"))
+        // Both are name connectors: the class turns other words away unread.
+        .find(|&k| is(&tokens[k], NAME_CONNECTOR) && matches!(word(text, &tokens[k]), "and" | "&"))
     else {
         return (run, None);
     };
@@ -426,10 +427,12 @@ fn strip_end(text: &str, t: &Token) -> usize {
 
 /// `with_lowercase(w, is_role_noun)`, without folding a word already lowercase ASCII.
 fn is_role_noun_folded(w: &str) -> bool {
-    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        is_role_noun(w)
-    } else {
+    if !w.is_ascii() {
         with_lowercase(w, is_role_noun)
+    } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        may_fold_to_role_noun(w.as_bytes()) && with_lowercase(w, is_role_noun)
+    } else {
+        is_role_noun(w)
     }
 }
 
@@ -584,7 +587,12 @@ impl<'t> Article<'t> {
                                 | "like"
                         );
                 let is_person = looks_like_person(&names[parts.name.clone()]);
-                let lower_roles = lower_roles(text, tokens, &run.roles);
+                // Only a person's roles are read below.
+                let lower_roles = if is_person {
+                    lower_roles(text, tokens, &run.roles)
+                } else {
+                    Vec::new()
+                };
                 found.push((parts, lower_roles, oblique, is_person));
             }
         }

@@ -37,6 +37,8 @@ struct Lexicon {
     /// The lengths (bit n: n bytes) of the speech verbs with each first and last letter
     /// ("said": `[s][d]` has bit 4): turns away nine words in ten before the table is read.
     speech_shapes: [[u16; 26]; 26],
+    /// The same for the role nouns (bit n: n bytes, up to 31).
+    role_shapes: [[u32; 26]; 26],
 }
 
 /// A power of two, over four times the number of listed words.
@@ -83,7 +85,13 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         entries: Vec::new(),
         longest: 0,
         speech_shapes: [[0; 26]; 26],
+        role_shapes: [[0; 26]; 26],
     };
+    for role in ROLE_NOUNS {
+        let (first, last) = letter_pair(role).expect("role nouns are lowercase ASCII");
+        assert!(role.len() < 32, "role nouns are short");
+        lexicon.role_shapes[first][last] |= 1 << role.len();
+    }
     for verb in SPEECH_VERBS {
         let (first, last) = letter_pair(verb).expect("speech verbs are lowercase ASCII");
         assert!(verb.len() < 16, "speech verbs are short");
@@ -192,6 +200,22 @@ pub fn may_fold_to_speech_verb(word: &[u8]) -> bool {
         return false;
     };
     word.len() < 16 && LEXICON.speech_shapes[first][last] & 1 << word.len() != 0
+}
+
+/// Whether an ASCII word, once lowercased, has the first and last letters and length of a
+/// role noun: turns most capitalised words away before they are folded.
+pub fn may_fold_to_role_noun(word: &[u8]) -> bool {
+    let index = |c: u8| {
+        let c = c.to_ascii_lowercase();
+        c.is_ascii_lowercase().then(|| usize::from(c - b'a'))
+    };
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+        return false;
+    };
+    let (Some(first), Some(last)) = (index(first), index(last)) else {
+        return false;
+    };
+    word.len() < 32 && LEXICON.role_shapes[first][last] & 1 << word.len() != 0
 }
 
 const SPEECH_VERBS: &[&str] = &[

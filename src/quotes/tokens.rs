@@ -78,6 +78,10 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || matches!(c, '&' | '%' | '$');
     }
+    // General Punctuation (’ “ ” — – …), the commonest non-ASCII: none of it is alphanumeric.
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return false;
+    }
     c.is_alphanumeric() || c == '£' || c == '€'
 }
 
