@@ -1731,9 +1731,15 @@ pub fn attribute(
         }
     }
     attribute_nested(&article, text, spans, &mut result);
-    let names: Vec<String> = (0..article.people.len())
-        .map(|p| article.person_name(p))
-        .collect();
+    // Only the names of speakers are read (`speaker_name`): the others stay empty, unjoined.
+    let mut names = vec![String::new(); article.people.len()];
+    for attribution in result.iter().flatten() {
+        if let Some(Speaker::Person(p)) = attribution.speaker {
+            if names[p].is_empty() {
+                names[p] = article.person_name(p);
+            }
+        }
+    }
     (result, names)
 }
 

@@ -39,6 +39,25 @@ struct Lexicon {
     speech_shapes: [[u16; 26]; 26],
     /// The same for the role nouns (bit n: n bytes, up to 31).
     role_shapes: [[u32; 26]; 26],
+    /// Listed words of up to four bytes (the commonest words of all: "the", "of", "said"),
+    /// by `short_key`, with their bits: one read and one comparison, no probing. A word whose
+    /// place another took is found by the table as any other word is.
+    short: Vec<(u64, u32)>,
+}
+
+/// Places in `Lexicon::short`: a power of two, several times the number of short words.
+const SHORT_SLOTS: usize = 1 << 9;
+
+/// A word of up to four bytes as a number, its length included (never 0).
+#[inline]
+fn short_key(word: &[u8]) -> u64 {
+    word.iter().rev().fold(0, |key, &b| key << 8 | u64::from(b)) | (word.len() as u64) << 32
+}
+
+/// The place of a `short_key` in `Lexicon::short`.
+#[inline]
+fn short_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SHORT_SLOTS.trailing_zeros())) as usize
 }
 
 /// A power of two, over four times the number of listed words.
@@ -86,6 +105,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         longest: 0,
         speech_shapes: [[0; 26]; 26],
         role_shapes: [[0; 26]; 26],
+        short: vec![(0, 0); SHORT_SLOTS],
     };
     for role in ROLE_NOUNS {
         let (first, last) = letter_pair(role).expect("role nouns are lowercase ASCII");
@@ -124,6 +144,15 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         lexicon.entries.len() * 4 <= SLOTS,
         "the lexicon outgrew its table"
     );
+    for &(word, bits) in &lexicon.entries {
+        if word.len() <= 4 {
+            let key = short_key(word.as_bytes());
+            let place = &mut lexicon.short[short_slot(key)];
+            if place.0 == 0 {
+                *place = (key, bits);
+            }
+        }
+    }
     lexicon
 });
 
@@ -142,6 +171,13 @@ pub(crate) fn classes(word: &str) -> u32 {
     let w = word.as_bytes();
     if w.is_empty() || w.len() > lexicon.longest {
         return 0;
+    }
+    if w.len() <= 4 {
+        let key = short_key(w);
+        let (listed, bits) = lexicon.short[short_slot(key)];
+        if listed == key {
+            return bits;
+        }
     }
     let home = home_bits(w);
     if lexicon.homes[home / 64] & 1 << (home % 64) == 0 {

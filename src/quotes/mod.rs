@@ -162,6 +162,10 @@ fn is_title_like(inner: &str) -> bool {
 pub fn extract(text: &str, blocks: &[Block]) -> Vec<Quote> {
     let ranges: Vec<Range<usize>> = blocks.iter().map(|b| b.range.clone()).collect();
     let spans = spans::find(text, &ranges);
+    // No quotation marks, no quotations: the people of the article need not be gathered.
+    if spans.is_empty() {
+        return Vec::new();
+    }
     let (attributions, names) = attribution::attribute(text, blocks, &spans);
     let parents = spans::parents(&spans);
     let mut quotes: Vec<Quote> = Vec::with_capacity(spans.len());
