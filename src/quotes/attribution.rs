@@ -599,8 +599,8 @@ impl<'t> Article<'t> {
         for (parts, lower_roles, _, is_person) in &found {
             let name = &names[parts.name.clone()];
             if name.len() >= 2 && *is_person {
-                let mut roles = parts.roles.clone();
-                roles.extend(lower_roles.iter().map(|r| r.to_string()));
+                let roles = parts.roles.iter().map(String::as_str);
+                let roles = roles.chain(lower_roles.iter().map(|r| &**r));
                 let gender = if parts.gender != Gender::Unknown {
                     parts.gender
                 } else {
@@ -632,7 +632,8 @@ impl<'t> Article<'t> {
             let person = match article.find_person_at(name, parts.start) {
                 Some(p) => Some(p),
                 None if name.len() == 1 && titled && parts.gender != Gender::Unknown => {
-                    Some(article.add_person(name, parts.roles.clone(), parts.gender))
+                    let roles = parts.roles.iter().map(String::as_str);
+                    Some(article.add_person(name, roles, parts.gender))
                 }
                 None => None,
             };
@@ -674,10 +675,11 @@ impl<'t> Article<'t> {
             .map(|(_, name)| name.clone())
     }
 
-    fn add_person<S: AsRef<str>>(
+    /// `roles` are borrowed: a known person (most calls) copies only the roles new to them.
+    fn add_person<'r, S: AsRef<str>>(
         &mut self,
         name: &[S],
-        roles: Vec<String>,
+        roles: impl Iterator<Item = &'r str>,
         gender: Gender,
     ) -> usize {
         // A longer form of a known name replaces it ("Putin" → "Vladimir Putin").
@@ -688,8 +690,8 @@ impl<'t> Article<'t> {
                 person.folded = name.iter().map(|w| w.as_ref().to_lowercase()).collect();
             }
             for role in roles {
-                if !person.roles.contains(&role) {
-                    person.roles.push(role);
+                if !person.roles.iter().any(|r| r == role) {
+                    person.roles.push(role.to_string());
                 }
             }
             if person.gender == Gender::Unknown {
@@ -709,7 +711,7 @@ impl<'t> Article<'t> {
         self.people.push(Person {
             words: name.iter().map(|w| w.as_ref().to_string()).collect(),
             folded: name.iter().map(|w| w.as_ref().to_lowercase()).collect(),
-            roles,
+            roles: roles.map(str::to_string).collect(),
             gender,
         });
         self.person_mentions.push(Vec::new());
@@ -1766,22 +1768,25 @@ fn sentences_needed(
     // The block of the nearest later sentence that reads the carried speaker.
     let mut next_reader: Option<usize> = None;
     for (n, (b, sentence)) in sentences.iter().enumerate().rev() {
-        let tokens = &block_tokens[*b][sentence.clone()];
-        let quoted = tokens.iter().any(|t| matches!(t.kind, Kind::Quote(_)));
-        // Only speech verbs (and "according") can carry a speaker on; a headline's never do.
-        let carries = !blocks[*b].headline
-            && tokens
-                .iter()
-                .any(|t| t.kind == Kind::Word && is(t, SPEECH_FOLDED));
+        // One pass: a quotation, a speech verb (or "according"), a pronoun.
+        let (mut quoted, mut speech, mut pronoun) = (false, false, false);
+        for t in &block_tokens[*b][sentence.clone()] {
+            match t.kind {
+                Kind::Quote(_) => quoted = true,
+                Kind::Word => {
+                    speech |= is(t, SPEECH_FOLDED);
+                    // `resolve` reads the carried speaker only for these (`Phrase::Pronoun`).
+                    pronoun = pronoun
+                        || matches!(word(text, t), "he" | "He" | "she" | "She" | "they" | "They");
+                }
+                Kind::Punct(_) => {}
+            }
+        }
+        // Only speech verbs can carry a speaker on; a headline's never do.
+        let carries = speech && !blocks[*b].headline;
         let read_soon = next_reader.is_some_and(|r| r - b <= 2);
         needed[n] = quoted || lead == Some(n) || (carries && read_soon);
-        // `resolve` reads the carried speaker only for these pronouns (`Phrase::Pronoun`).
-        let reads = quoted
-            || (needed[n]
-                && tokens.iter().any(|t| {
-                    t.kind == Kind::Word
-                        && matches!(word(text, t), "he" | "He" | "she" | "She" | "they" | "They")
-                }));
+        let reads = quoted || (needed[n] && pronoun);
         if reads {
             next_reader = Some(*b);
         }

@@ -45,14 +45,56 @@ struct Open {
 fn is_open_context(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => c.is_whitespace() || "([{—–-/“‘\"'«„:".contains(c),
+        // A `matches!` rather than a search of a string of the marks, once per mark.
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '['
+                        | '{'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '/'
+                        | '“'
+                        | '‘'
+                        | '"'
+                        | '\''
+                        | '«'
+                        | '„'
+                        | ':'
+                )
+        }
     }
 }
 
 fn is_close_context(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => c.is_whitespace() || ".,;:!?)]}—–-/”’\"'»…".contains(c),
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '.' | ','
+                        | ';'
+                        | ':'
+                        | '!'
+                        | '?'
+                        | ')'
+                        | ']'
+                        | '}'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '/'
+                        | '”'
+                        | '’'
+                        | '"'
+                        | '\''
+                        | '»'
+                        | '…'
+                )
+        }
     }
 }
 
