@@ -48,10 +48,16 @@ struct Lexicon {
 /// Places in `Lexicon::short`: a power of two, several times the number of short words.
 const SHORT_SLOTS: usize = 1 << 9;
 
-/// A word of up to four bytes as a number, its length included (never 0).
+/// A word of one to four bytes as a number, its length included (never 0). Bytes 0, 1, n-2
+/// and n-1 (clamped) are every byte of such a word: no loop over its length.
 #[inline]
 fn short_key(word: &[u8]) -> u64 {
-    word.iter().rev().fold(0, |key, &b| key << 8 | u64::from(b)) | (word.len() as u64) << 32
+    let n = word.len();
+    u64::from(word[0])
+        | u64::from(word[1.min(n - 1)]) << 8
+        | u64::from(word[n.saturating_sub(2)]) << 16
+        | u64::from(word[n - 1]) << 24
+        | (n as u64) << 32
 }
 
 /// The place of a `short_key` in `Lexicon::short`.

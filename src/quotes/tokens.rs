@@ -131,12 +131,18 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// Tokenises `range` of `text`; outermost quotations (depth 0 spans of this block) become
 /// single tokens.
 pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out: &mut Vec<Token>) {
-    let mut quotes = quotes.iter().peekable();
+    let mut quotes = quotes.iter();
+    let mut next_quote = quotes.next();
+    // Where the next quotation opens (`usize::MAX` when none does), and where words must stop:
+    // worked out once per quotation, not once per character.
+    let open_of = |quote: Option<&(usize, &Span)>| quote.map_or(usize::MAX, |(_, s)| s.open);
+    let mut next_open = open_of(next_quote);
+    let mut limit = next_open.min(range.end);
     let mut i = range.start;
     let bytes = text.as_bytes();
     while i < range.end {
-        if let Some(&&(index, span)) = quotes.peek() {
-            if span.open <= i {
+        if next_open <= i {
+            if let Some(&(index, span)) = next_quote {
                 out.push(Token {
                     kind: Kind::Quote(index),
                     start: span.open,
@@ -144,18 +150,17 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
                     class: token_class(&text[span.open..span.close]),
                 });
                 i = span.close.max(i + 1);
-                quotes.next();
+                next_quote = quotes.next();
+                next_open = open_of(next_quote);
+                limit = next_open.min(range.end);
                 continue;
             }
         }
-        // Spaces, the commonest character, need neither the limit nor decoding.
+        // Spaces, the commonest character, need no decoding.
         if bytes[i] == b' ' {
             i += 1;
             continue;
         }
-        let limit = quotes
-            .peek()
-            .map_or(range.end, |(_, s)| s.open.min(range.end));
         let Some(c) = char_at(text, i) else {
             break;
         };
