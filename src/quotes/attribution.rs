@@ -718,12 +718,29 @@ impl<'t> Article<'t> {
         id
     }
 
-    /// People whose name ends like `name` (as lowercased) or is a tail of it.
-    fn matching<'a, S: AsRef<str>>(&'a self, name: &'a [S]) -> impl Iterator<Item = usize> + 'a {
-        let candidates = name
-            .last()
-            .and_then(|l| with_lowercase(l.as_ref(), |l| self.by_last.get(l)))
-            .map_or(&[][..], Vec::as_slice);
+    /// The people whose name's last word is `name`'s, lowercased (`by_last`). Most names
+    /// looked up are new: for ASCII words the bits rule them out without folding or hashing.
+    fn sharing_last<S: AsRef<str>>(&self, name: &[S]) -> &[usize] {
+        let Some(last) = name.last() else {
+            return &[];
+        };
+        let last = last.as_ref();
+        // An ASCII word folds to an ASCII key, which set its bit.
+        if last.is_ascii() {
+            let bit = last_word_bit(last.as_bytes());
+            if self.last_word_bits[bit / 64] & 1 << (bit % 64) == 0 {
+                return &[];
+            }
+        }
+        with_lowercase(last, |l| self.by_last.get(l)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Those of `candidates` whose name ends like `name` (as lowercased) or is a tail of it.
+    fn matching<'a, S: AsRef<str>>(
+        &'a self,
+        candidates: &'a [usize],
+        name: &'a [S],
+    ) -> impl Iterator<Item = usize> + 'a {
         candidates
             .iter()
             .copied()
@@ -732,38 +749,21 @@ impl<'t> Article<'t> {
 
     /// The known person whose name ends with (or equals) these words; the fullest wins.
     fn find_person<S: AsRef<str>>(&self, name: &[S]) -> Option<usize> {
-        if !self.knows_last(name) {
-            return None;
-        }
-        self.fullest_match(name)
+        self.fullest_match(self.sharing_last(name), name)
     }
 
     /// Of the people `matching` the name, the one whose name has the most words.
-    fn fullest_match<S: AsRef<str>>(&self, name: &[S]) -> Option<usize> {
-        self.matching(name)
+    fn fullest_match<S: AsRef<str>>(&self, candidates: &[usize], name: &[S]) -> Option<usize> {
+        self.matching(candidates, name)
             .max_by_key(|&p| (self.people[p].words.len(), std::cmp::Reverse(p)))
-    }
-
-    /// Whether anyone's name ends in the last of these words: most names looked up are new,
-    /// and this rules them out without folding (allocating) every word.
-    fn knows_last<S: AsRef<str>>(&self, name: &[S]) -> bool {
-        name.last().is_some_and(|last| {
-            let last = last.as_ref();
-            // An ASCII word folds to an ASCII key, which set its bit.
-            if last.is_ascii() {
-                let bit = last_word_bit(last.as_bytes());
-                if self.last_word_bits[bit / 64] & 1 << (bit % 64) == 0 {
-                    return false;
-                }
-            }
-            with_lowercase(last, |l| self.by_last.contains_key(l))
-        })
     }
 
     /// Like `find_person`, but when several people share the words ("Miliband"), the one
     /// mentioned last before `at` wins.
     fn find_person_at<S: AsRef<str>>(&self, name: &[S], at: usize) -> Option<usize> {
-        if !self.knows_last(name) {
+        // Looked up once: the candidates serve both searches below.
+        let candidates = self.sharing_last(name);
+        if candidates.is_empty() {
             return None;
         }
         let last_seen = |p: usize| {
@@ -771,11 +771,11 @@ impl<'t> Article<'t> {
             let end = seen.partition_point(|&m| m < at);
             end.checked_sub(1).map(|i| seen[i])
         };
-        self.matching(name)
+        self.matching(candidates, name)
             .filter_map(|p| last_seen(p).map(|m| (m, p)))
             .max()
             .map(|(_, p)| p)
-            .or_else(|| self.fullest_match(name))
+            .or_else(|| self.fullest_match(candidates, name))
     }
 
     /// The person whose first name this is ("Sir John" for "John Bourn"), last mentioned first.
