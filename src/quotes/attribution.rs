@@ -62,6 +62,20 @@ pub struct Article<'t> {
     by_last: FxHashMap<String, Vec<usize>>,
     /// Where each person is mentioned, in text order.
     person_mentions: Vec<Vec<usize>>,
+    /// One bit per `last_word_bit` of the ASCII keys of `by_last`: most names looked up are
+    /// new, and a clear bit rules them out without folding the word or hashing a string.
+    last_word_bits: [u64; LAST_WORD_BITS / 64],
+}
+
+const LAST_WORD_BITS: usize = 4096;
+
+/// The bit of `last_word_bits` for an ASCII word, as if lowercased.
+fn last_word_bit(w: &[u8]) -> usize {
+    let hash = w.iter().fold(0u64, |h, b| {
+        (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase()))
+            .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+    });
+    (hash >> (64 - LAST_WORD_BITS.trailing_zeros())) as usize
 }
 
 fn word<'t>(text: &'t str, t: &Token) -> &'t str {
@@ -186,6 +200,27 @@ fn is_capitalised(w: &str) -> bool {
     }
 }
 
+/// Whether one name ends with the other, word for word: `folded` (lowercased) against `name`
+/// as lowercased (`folded.ends_with(lowered) || lowered.ends_with(folded)`), folding
+/// only words that are not ASCII.
+fn tails_match<S: AsRef<str>>(folded: &[String], name: &[S]) -> bool {
+    let n = folded.len().min(name.len());
+    folded[folded.len() - n..]
+        .iter()
+        .zip(&name[name.len() - n..])
+        .all(|(f, w)| folds_to(w.as_ref(), f))
+}
+
+/// Whether `w.to_lowercase() == folded`, where `folded` is itself a lowercased word (so it
+/// has no ASCII capitals): ASCII words are compared without folding them.
+fn folds_to(w: &str, folded: &str) -> bool {
+    if w.is_ascii() {
+        w.len() == folded.len() && folded.eq_ignore_ascii_case(w)
+    } else {
+        w.to_lowercase() == folded
+    }
+}
+
 /// One capitalised run of words in the narrative, with the lowercase roles before it.
 struct Run<'t> {
     /// Token indices of the run.
@@ -203,7 +238,8 @@ fn split_at_and<'t>(text: &'t str, tokens: &[Token], run: Run<'t>) -> (Run<'t>, 
     let Some(and) = run
         .range
         .clone()
-        .find(|&k| matches!(word(text, &tokens[k]), "and" | "&"))
+        // Both are name connectors: the class turns other words away unread.
+        .find(|&k| is(&tokens[k], NAME_CONNECTOR) && matches!(word(text, &tokens[k]), "and" | "&"))
     else {
         return (run, None);
     };
@@ -233,8 +269,9 @@ fn split_at_and<'t>(text: &'t str, tokens: &[Token], run: Run<'t>) -> (Run<'t>, 
 }
 
 /// Capitalised runs in a block's tokens ("Prime Minister Viktor Orban", "Court of Appeal").
-fn runs<'t>(text: &'t str, tokens: &[Token]) -> Vec<Run<'t>> {
-    let mut out = Vec::new();
+/// `out` is cleared first: one vector serves every block.
+fn runs<'t>(text: &'t str, tokens: &[Token], out: &mut Vec<Run<'t>>) {
+    out.clear();
     let mut i = 0;
     while i < tokens.len() {
         let starts = matches!(tokens[i].kind, Kind::Word) && is(&tokens[i], CAPITALISED);
@@ -294,7 +331,6 @@ fn runs<'t>(text: &'t str, tokens: &[Token]) -> Vec<Run<'t>> {
         });
         i = end;
     }
-    out
 }
 
 /// The lowercase role words of `roles` (token indices), nearest the name first.
@@ -315,10 +351,11 @@ fn lower_roles<'t>(text: &'t str, tokens: &[Token], roles: &Range<usize>) -> Vec
 }
 
 /// A run split into its leading roles and the name after them.
-struct NameParts<'t> {
+struct NameParts {
     roles: Vec<String>,
-    /// Borrowed from the text: most runs are never kept, so copying each word would be waste.
-    name: Vec<&'t str>,
+    /// Where the name's words are in the `names` vector passed to `split_run` (the words are
+    /// borrowed from the text, all runs' in one vector: no vector, no copy per run).
+    name: Range<usize>,
     gender: Gender,
     /// Where the name starts (byte offset).
     start: usize,
@@ -332,7 +369,8 @@ fn split_run<'t>(
     tokens: &[Token],
     run: &Range<usize>,
     words: &mut Vec<&'t str>,
-) -> NameParts<'t> {
+    names: &mut Vec<&'t str>,
+) -> NameParts {
     let word_tokens = || tokens[run.clone()].iter().filter(|t| t.kind == Kind::Word);
     words.clear();
     words.extend(word_tokens().map(|t| word(text, t)));
@@ -354,17 +392,15 @@ fn split_run<'t>(
         keep -= 1;
     }
     let rest = &plain[..keep];
-    let name: Vec<&str> = rest
-        .iter()
-        .enumerate()
-        .map(|(n, w)| {
-            if n + 1 == rest.len() {
-                strip_possessive(w)
-            } else {
-                *w
-            }
-        })
-        .collect();
+    let name_start = names.len();
+    names.extend(rest.iter().enumerate().map(|(n, w)| {
+        if n + 1 == rest.len() {
+            strip_possessive(w)
+        } else {
+            *w
+        }
+    }));
+    let name = name_start..names.len();
     let start = word_tokens()
         .nth(k)
         .filter(|_| keep > 0)
@@ -389,6 +425,29 @@ fn strip_end(text: &str, t: &Token) -> usize {
     t.start + strip_possessive(word(text, t)).len()
 }
 
+/// `with_lowercase(w, is_role_noun)`, without folding a word already lowercase ASCII.
+fn is_role_noun_folded(w: &str) -> bool {
+    if !w.is_ascii() {
+        with_lowercase(w, is_role_noun)
+    } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        may_fold_to_role_noun(w.as_bytes()) && with_lowercase(w, is_role_noun)
+    } else {
+        is_role_noun(w)
+    }
+}
+
+/// `is_organisation_word(w) || is_place_or_thing_word(w) || is_outlet(w)` in one lookup
+/// (`is_outlet` looks up `w` itself unless it opens with "the ").
+fn is_organisation_place_or_outlet(w: &str) -> bool {
+    let found = classes(w);
+    found & (ORGANISATION_WORD | PLACE_OR_THING_WORD) != 0
+        || if w.starts_with("the ") || w.starts_with("The ") {
+            is_outlet(w)
+        } else {
+            found & OUTLET != 0
+        }
+}
+
 fn looks_like_person<S: AsRef<str>>(name: &[S]) -> bool {
     let (Some(first), Some(last)) = (name.first(), name.last()) else {
         return false;
@@ -396,7 +455,7 @@ fn looks_like_person<S: AsRef<str>>(name: &[S]) -> bool {
     let (first, last) = (first.as_ref(), last.as_ref());
     if name.len() > 5
         || is_title(last)
-        || with_lowercase(last, is_role_noun)
+        || is_role_noun_folded(last)
         || matches!(
             first,
             "Los"
@@ -415,10 +474,7 @@ fn looks_like_person<S: AsRef<str>>(name: &[S]) -> bool {
         return false;
     }
     if name.len() == 1
-        && (is_place_name(first)
-            || is_common_capitalised(first)
-            || is_title(first)
-            || is_demonym(first))
+        && (classes(first) & (PLACE_NAME | COMMON_CAPITALISED | DEMONYM) != 0 || is_title(first))
     {
         return false;
     }
@@ -429,12 +485,31 @@ fn looks_like_person<S: AsRef<str>>(name: &[S]) -> bool {
     };
     !name.iter().map(AsRef::as_ref).any(|w| {
         matches!(w, "and" | "&" | "of" | "for")
-            || is_organisation_word(w)
-            || is_place_or_thing_word(w)
-            || is_outlet(w)
+            || is_organisation_place_or_outlet(w)
             || acronym(w)
             || w.chars().next().is_some_and(|c| c.is_ascii_digit())
     })
+}
+
+/// Whether a run is one word that `Article::new` would find neither a person
+/// (`looks_like_person` rules out a lone common word, place, title or demonym) nor an
+/// organisation (no acronym, no organisation word): it adds nothing, so its parts are not made.
+fn is_lone_common_word(text: &str, tokens: &[Token], run: &Run) -> bool {
+    if run.range.len() != 1 || run.shared_surname.is_some() {
+        return false;
+    }
+    let t = &tokens[run.range.start];
+    let w = word(text, t);
+    // A possessive's name is the word stripped, whose lists the token's class does not give.
+    strip_possessive(w).len() == w.len()
+        && is(t, COMMON_CAPITALISED | PLACE_NAME | TITLE_WORD | DEMONYM)
+        && !is(t, ORGANISATION_WORD)
+        && !is_acronym(w)
+}
+
+/// "PBS", "G7": two characters or more, all capitals or digits.
+fn is_acronym(w: &str) -> bool {
+    w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 impl<'t> Article<'t> {
@@ -447,14 +522,19 @@ impl<'t> Article<'t> {
             organisations: Vec::new(),
             by_last: FxHashMap::default(),
             person_mentions: Vec::new(),
+            last_word_bits: [0; LAST_WORD_BITS / 64],
         };
         // Full names first (two words or more), so that a later "Putin" finds "Vladimir Putin".
         // Each run's parts, lowercase roles, whether it follows a preposition, and whether it
         // looks like a person (asked once: both passes below need it).
         let mut found: Vec<(NameParts, Vec<Cow<str>>, bool, bool)> = Vec::new();
         let mut scratch = Vec::new();
+        // The words of every run's name, each run's a range of it (`NameParts::name`).
+        let mut names: Vec<&str> = Vec::new();
+        let mut block_runs = Vec::new();
         for tokens in block_tokens {
-            for run in runs(text, tokens).into_iter().flat_map(|r| {
+            runs(text, tokens, &mut block_runs);
+            for run in block_runs.drain(..).flat_map(|r| {
                 let (first, second) = split_at_and(text, tokens, r);
                 std::iter::once(first).chain(second)
             }) {
@@ -468,11 +548,16 @@ impl<'t> Article<'t> {
                 if determined || (matches!(first, "The" | "A" | "An") && !titled_after_article) {
                     continue;
                 }
-                let mut parts = split_run(text, tokens, &run.range, &mut scratch);
-                if let Some(surname) = &run.shared_surname {
-                    // "David and Louise Turpin": David shares the surname.
+                if is_lone_common_word(text, tokens, &run) {
+                    continue;
+                }
+                let mut parts = split_run(text, tokens, &run.range, &mut scratch, &mut names);
+                if let Some(surname) = run.shared_surname {
+                    // "David and Louise Turpin": David shares the surname (the name's range
+                    // ends the vector, so the surname extends it).
                     if parts.name.len() == 1 {
-                        parts.name.push(surname);
+                        names.push(surname);
+                        parts.name.end += 1;
                     }
                 }
                 // A name in a list ("films include A, B and C") is no one's antecedent.
@@ -501,15 +586,21 @@ impl<'t> Article<'t> {
                                 | "including"
                                 | "like"
                         );
-                let is_person = looks_like_person(&parts.name);
-                let lower_roles = lower_roles(text, tokens, &run.roles);
+                let is_person = looks_like_person(&names[parts.name.clone()]);
+                // Only a person's roles are read below.
+                let lower_roles = if is_person {
+                    lower_roles(text, tokens, &run.roles)
+                } else {
+                    Vec::new()
+                };
                 found.push((parts, lower_roles, oblique, is_person));
             }
         }
         for (parts, lower_roles, _, is_person) in &found {
-            if parts.name.len() >= 2 && *is_person {
-                let mut roles = parts.roles.clone();
-                roles.extend(lower_roles.iter().map(|r| r.to_string()));
+            let name = &names[parts.name.clone()];
+            if name.len() >= 2 && *is_person {
+                let roles = parts.roles.iter().map(String::as_str);
+                let roles = roles.chain(lower_roles.iter().map(|r| &**r));
                 let gender = if parts.gender != Gender::Unknown {
                     parts.gender
                 } else {
@@ -519,39 +610,30 @@ impl<'t> Article<'t> {
                         .find(|g| *g != Gender::Unknown)
                         .unwrap_or(Gender::Unknown)
                 };
-                article.add_person(&parts.name, roles, gender);
+                article.add_person(name, roles, gender);
             }
         }
         for (parts, lower_roles, oblique, is_person) in &found {
+            let name = &names[parts.name.clone()];
             if !is_person {
                 // "sportswear firm Umbro", "the Thai Raksa Chart Party", "PBS": organisations.
-                let acronym = parts.name.len() == 1
-                    && parts.name[0].len() >= 2
-                    && parts.name[0]
-                        .chars()
-                        .all(|c| c.is_uppercase() || c.is_ascii_digit());
-                let named_org = parts.name.iter().any(|w| is_organisation_word(w));
-                if !parts.name.is_empty()
-                    && (acronym || named_org)
-                    && !is_outlet(&parts.name.join(" "))
-                {
-                    article
-                        .organisations
-                        .push((parts.start, parts.name.join(" ")));
+                let acronym = name.len() == 1 && is_acronym(name[0]);
+                let named_org = name.iter().any(|w| is_organisation_word(w));
+                if !name.is_empty() && (acronym || named_org) && !is_outlet(&name.join(" ")) {
+                    article.organisations.push((parts.start, name.join(" ")));
                 }
                 continue;
             }
             if lower_roles.first().is_some_and(|r| is_organisation_noun(r)) {
-                article
-                    .organisations
-                    .push((parts.start, parts.name.join(" ")));
+                article.organisations.push((parts.start, name.join(" ")));
                 continue;
             }
             let titled = !parts.roles.is_empty() || !lower_roles.is_empty();
-            let person = match article.find_person_at(&parts.name, parts.start) {
+            let person = match article.find_person_at(name, parts.start) {
                 Some(p) => Some(p),
-                None if parts.name.len() == 1 && titled && parts.gender != Gender::Unknown => {
-                    Some(article.add_person(&parts.name, parts.roles.clone(), parts.gender))
+                None if name.len() == 1 && titled && parts.gender != Gender::Unknown => {
+                    let roles = parts.roles.iter().map(String::as_str);
+                    Some(article.add_person(name, roles, parts.gender))
                 }
                 None => None,
             };
@@ -593,10 +675,11 @@ impl<'t> Article<'t> {
             .map(|(_, name)| name.clone())
     }
 
-    fn add_person<S: AsRef<str>>(
+    /// `roles` are borrowed: a known person (most calls) copies only the roles new to them.
+    fn add_person<'r, S: AsRef<str>>(
         &mut self,
         name: &[S],
-        roles: Vec<String>,
+        roles: impl Iterator<Item = &'r str>,
         gender: Gender,
     ) -> usize {
         // A longer form of a known name replaces it ("Putin" → "Vladimir Putin").
@@ -607,8 +690,8 @@ impl<'t> Article<'t> {
                 person.folded = name.iter().map(|w| w.as_ref().to_lowercase()).collect();
             }
             for role in roles {
-                if !person.roles.contains(&role) {
-                    person.roles.push(role);
+                if !person.roles.iter().any(|r| r == role) {
+                    person.roles.push(role.to_string());
                 }
             }
             if person.gender == Gender::Unknown {
@@ -618,72 +701,81 @@ impl<'t> Article<'t> {
         }
         let id = self.people.len();
         if let Some(last) = name.last() {
-            self.by_last
-                .entry(last.as_ref().to_lowercase())
-                .or_default()
-                .push(id);
+            let key = last.as_ref().to_lowercase();
+            if key.is_ascii() {
+                let bit = last_word_bit(key.as_bytes());
+                self.last_word_bits[bit / 64] |= 1 << (bit % 64);
+            }
+            self.by_last.entry(key).or_default().push(id);
         }
         self.people.push(Person {
             words: name.iter().map(|w| w.as_ref().to_string()).collect(),
             folded: name.iter().map(|w| w.as_ref().to_lowercase()).collect(),
-            roles,
+            roles: roles.map(str::to_string).collect(),
             gender,
         });
         self.person_mentions.push(Vec::new());
         id
     }
 
-    /// People whose name ends like `wanted` (lowercased words) or is a tail of it.
-    fn matching<'a>(&'a self, wanted: &'a [String]) -> impl Iterator<Item = usize> + 'a {
-        let candidates = wanted
-            .last()
-            .and_then(|l| self.by_last.get(l))
-            .map_or(&[][..], Vec::as_slice);
-        candidates.iter().copied().filter(move |&p| {
-            let words = &self.people[p].folded;
-            words.ends_with(wanted) || wanted.ends_with(words)
-        })
+    /// The people whose name's last word is `name`'s, lowercased (`by_last`). Most names
+    /// looked up are new: for ASCII words the bits rule them out without folding or hashing.
+    fn sharing_last<S: AsRef<str>>(&self, name: &[S]) -> &[usize] {
+        let Some(last) = name.last() else {
+            return &[];
+        };
+        let last = last.as_ref();
+        // An ASCII word folds to an ASCII key, which set its bit.
+        if last.is_ascii() {
+            let bit = last_word_bit(last.as_bytes());
+            if self.last_word_bits[bit / 64] & 1 << (bit % 64) == 0 {
+                return &[];
+            }
+        }
+        with_lowercase(last, |l| self.by_last.get(l)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Those of `candidates` whose name ends like `name` (as lowercased) or is a tail of it.
+    fn matching<'a, S: AsRef<str>>(
+        &'a self,
+        candidates: &'a [usize],
+        name: &'a [S],
+    ) -> impl Iterator<Item = usize> + 'a {
+        candidates
+            .iter()
+            .copied()
+            .filter(move |&p| tails_match(&self.people[p].folded, name))
     }
 
     /// The known person whose name ends with (or equals) these words; the fullest wins.
     fn find_person<S: AsRef<str>>(&self, name: &[S]) -> Option<usize> {
-        if !self.knows_last(name) {
-            return None;
-        }
-        let wanted: Vec<String> = name.iter().map(|w| w.as_ref().to_lowercase()).collect();
-        self.find_folded(&wanted)
+        self.fullest_match(self.sharing_last(name), name)
     }
 
-    /// `find_person` for words already lowercased.
-    fn find_folded(&self, wanted: &[String]) -> Option<usize> {
-        self.matching(wanted)
+    /// Of the people `matching` the name, the one whose name has the most words.
+    fn fullest_match<S: AsRef<str>>(&self, candidates: &[usize], name: &[S]) -> Option<usize> {
+        self.matching(candidates, name)
             .max_by_key(|&p| (self.people[p].words.len(), std::cmp::Reverse(p)))
-    }
-
-    /// Whether anyone's name ends in the last of these words: most names looked up are new,
-    /// and this rules them out without folding (allocating) every word.
-    fn knows_last<S: AsRef<str>>(&self, name: &[S]) -> bool {
-        name.last()
-            .is_some_and(|last| with_lowercase(last.as_ref(), |l| self.by_last.contains_key(l)))
     }
 
     /// Like `find_person`, but when several people share the words ("Miliband"), the one
     /// mentioned last before `at` wins.
     fn find_person_at<S: AsRef<str>>(&self, name: &[S], at: usize) -> Option<usize> {
-        if !self.knows_last(name) {
+        // Looked up once: the candidates serve both searches below.
+        let candidates = self.sharing_last(name);
+        if candidates.is_empty() {
             return None;
         }
-        let wanted: Vec<String> = name.iter().map(|w| w.as_ref().to_lowercase()).collect();
         let last_seen = |p: usize| {
             let seen = &self.person_mentions[p];
             let end = seen.partition_point(|&m| m < at);
             end.checked_sub(1).map(|i| seen[i])
         };
-        self.matching(&wanted)
+        self.matching(candidates, name)
             .filter_map(|p| last_seen(p).map(|m| (m, p)))
             .max()
             .map(|(_, p)| p)
-            .or_else(|| self.find_folded(&wanted))
+            .or_else(|| self.fullest_match(candidates, name))
     }
 
     /// The person whose first name this is ("Sir John" for "John Bourn"), last mentioned first.
@@ -782,11 +874,7 @@ enum Phrase {
 }
 
 fn is_lead_word(w: &str) -> bool {
-    is_title(w)
-        || is_demonym(w)
-        || with_lowercase(w, is_role_noun)
-        || w == "Former"
-        || w == "Acting"
+    is_title(w) || is_demonym(w) || is_role_noun_folded(w) || w == "Former" || w == "Acting"
 }
 
 /// How many leading words of a capitalised run are roles, titles or places rather than the
@@ -1422,10 +1510,20 @@ pub fn attribute(
     // Who the article's first sentence reports ("…, a report says"): a headline's likely voice.
     let mut lead_speaker: Option<Speaker> = None;
     let mut lead_seen = false;
+    // Every block's sentences, with their block, in one vector.
+    let mut sentences: Vec<(usize, Range<usize>)> = Vec::with_capacity(blocks.len() * 4);
+    for (b, tokens) in block_tokens.iter().enumerate() {
+        tokens::sentences(text, tokens, spans, |s| sentences.push((b, s)));
+    }
+    let needed = sentences_needed(text, blocks, &block_tokens, spans, &sentences);
 
-    for b in 0..blocks.len() {
+    for ((b, sentence), needed) in sentences.into_iter().zip(needed) {
+        // Skipped sentences have no quotation, and the speaker they would carry is never read.
+        if !needed {
+            continue;
+        }
         let tokens = &block_tokens[b];
-        for sentence in tokens::sentences(text, tokens, spans) {
+        {
             let verbs = verbs_in(text, tokens, &sentence);
             // Resolve each verb's subject once, in order, so "adding" can inherit.
             let mut resolved: Vec<Option<Found>> = Vec::with_capacity(verbs.len());
@@ -1635,10 +1733,65 @@ pub fn attribute(
         }
     }
     attribute_nested(&article, text, spans, &mut result);
-    let names: Vec<String> = (0..article.people.len())
-        .map(|p| article.person_name(p))
-        .collect();
+    // Only the names of speakers are read (`speaker_name`): the others stay empty, unjoined.
+    let mut names = vec![String::new(); article.people.len()];
+    for attribution in result.iter().flatten() {
+        if let Some(Speaker::Person(p)) = attribution.speaker {
+            if names[p].is_empty() {
+                names[p] = article.person_name(p);
+            }
+        }
+    }
     (result, names)
+}
+
+/// Which sentences `attribute` must work through, in the order given. A sentence without a
+/// quotation matters only for the speaker it carries on (`last`), and that speaker is read
+/// only by a later quotation, or a later "he", "she" or "they" as a verb's subject, within two
+/// blocks (`b - lb <= 2`), or by a continuation paragraph at any distance. Sentences whose
+/// carried speaker nothing reads are skipped: their words are never resolved, and every
+/// quotation's attribution is the same as if they had been.
+fn sentences_needed(
+    text: &str,
+    blocks: &[Block],
+    block_tokens: &[&[Token]],
+    spans: &[Span],
+    sentences: &[(usize, Range<usize>)],
+) -> Vec<bool> {
+    // A continuation reads the carried speaker however far back it was set: keep everything.
+    if spans.iter().any(|s| s.depth == 0 && s.continuation) {
+        return vec![true; sentences.len()];
+    }
+    // The article's first sentence outside the headline sets `lead_speaker`.
+    let lead = sentences.iter().position(|(b, _)| !blocks[*b].headline);
+    let mut needed = vec![false; sentences.len()];
+    // The block of the nearest later sentence that reads the carried speaker.
+    let mut next_reader: Option<usize> = None;
+    for (n, (b, sentence)) in sentences.iter().enumerate().rev() {
+        // One pass: a quotation, a speech verb (or "according"), a pronoun.
+        let (mut quoted, mut speech, mut pronoun) = (false, false, false);
+        for t in &block_tokens[*b][sentence.clone()] {
+            match t.kind {
+                Kind::Quote(_) => quoted = true,
+                Kind::Word => {
+                    speech |= is(t, SPEECH_FOLDED);
+                    // `resolve` reads the carried speaker only for these (`Phrase::Pronoun`).
+                    pronoun = pronoun
+                        || matches!(word(text, t), "he" | "He" | "she" | "She" | "they" | "They");
+                }
+                Kind::Punct(_) => {}
+            }
+        }
+        // Only speech verbs can carry a speaker on; a headline's never do.
+        let carries = speech && !blocks[*b].headline;
+        let read_soon = next_reader.is_some_and(|r| r - b <= 2);
+        needed[n] = quoted || lead == Some(n) || (carries && read_soon);
+        let reads = quoted || (needed[n] && pronoun);
+        if reads {
+            next_reader = Some(*b);
+        }
+    }
+    needed
 }
 
 /// A quote within a quote is a quotation only when words inside the outer one introduce it

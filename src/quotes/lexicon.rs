@@ -37,6 +37,33 @@ struct Lexicon {
     /// The lengths (bit n: n bytes) of the speech verbs with each first and last letter
     /// ("said": `[s][d]` has bit 4): turns away nine words in ten before the table is read.
     speech_shapes: [[u16; 26]; 26],
+    /// The same for the role nouns (bit n: n bytes, up to 31).
+    role_shapes: [[u32; 26]; 26],
+    /// Listed words of up to four bytes (the commonest words of all: "the", "of", "said"),
+    /// by `short_key`, with their bits: one read and one comparison, no probing. A word whose
+    /// place another took is found by the table as any other word is.
+    short: Vec<(u64, u32)>,
+}
+
+/// Places in `Lexicon::short`: a power of two, several times the number of short words.
+const SHORT_SLOTS: usize = 1 << 9;
+
+/// A word of one to four bytes as a number, its length included (never 0). Bytes 0, 1, n-2
+/// and n-1 (clamped) are every byte of such a word: no loop over its length.
+#[inline]
+fn short_key(word: &[u8]) -> u64 {
+    let n = word.len();
+    u64::from(word[0])
+        | u64::from(word[1.min(n - 1)]) << 8
+        | u64::from(word[n.saturating_sub(2)]) << 16
+        | u64::from(word[n - 1]) << 24
+        | (n as u64) << 32
+}
+
+/// The place of a `short_key` in `Lexicon::short`.
+#[inline]
+fn short_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SHORT_SLOTS.trailing_zeros())) as usize
 }
 
 /// A power of two, over four times the number of listed words.
@@ -83,7 +110,14 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         entries: Vec::new(),
         longest: 0,
         speech_shapes: [[0; 26]; 26],
+        role_shapes: [[0; 26]; 26],
+        short: vec![(0, 0); SHORT_SLOTS],
     };
+    for role in ROLE_NOUNS {
+        let (first, last) = letter_pair(role).expect("role nouns are lowercase ASCII");
+        assert!(role.len() < 32, "role nouns are short");
+        lexicon.role_shapes[first][last] |= 1 << role.len();
+    }
     for verb in SPEECH_VERBS {
         let (first, last) = letter_pair(verb).expect("speech verbs are lowercase ASCII");
         assert!(verb.len() < 16, "speech verbs are short");
@@ -116,6 +150,15 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         lexicon.entries.len() * 4 <= SLOTS,
         "the lexicon outgrew its table"
     );
+    for &(word, bits) in &lexicon.entries {
+        if word.len() <= 4 {
+            let key = short_key(word.as_bytes());
+            let place = &mut lexicon.short[short_slot(key)];
+            if place.0 == 0 {
+                *place = (key, bits);
+            }
+        }
+    }
     lexicon
 });
 
@@ -134,6 +177,13 @@ pub(crate) fn classes(word: &str) -> u32 {
     let w = word.as_bytes();
     if w.is_empty() || w.len() > lexicon.longest {
         return 0;
+    }
+    if w.len() <= 4 {
+        let key = short_key(w);
+        let (listed, bits) = lexicon.short[short_slot(key)];
+        if listed == key {
+            return bits;
+        }
     }
     let home = home_bits(w);
     if lexicon.homes[home / 64] & 1 << (home % 64) == 0 {
@@ -192,6 +242,22 @@ pub fn may_fold_to_speech_verb(word: &[u8]) -> bool {
         return false;
     };
     word.len() < 16 && LEXICON.speech_shapes[first][last] & 1 << word.len() != 0
+}
+
+/// Whether an ASCII word, once lowercased, has the first and last letters and length of a
+/// role noun: turns most capitalised words away before they are folded.
+pub fn may_fold_to_role_noun(word: &[u8]) -> bool {
+    let index = |c: u8| {
+        let c = c.to_ascii_lowercase();
+        c.is_ascii_lowercase().then(|| usize::from(c - b'a'))
+    };
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+        return false;
+    };
+    let (Some(first), Some(last)) = (index(first), index(last)) else {
+        return false;
+    };
+    word.len() < 32 && LEXICON.role_shapes[first][last] & 1 << word.len() != 0
 }
 
 const SPEECH_VERBS: &[&str] = &[

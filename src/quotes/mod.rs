@@ -113,8 +113,8 @@ fn kind_of(text: &str, span: &spans::Span, headline: bool) -> QuoteKind {
 fn is_title_like(inner: &str) -> bool {
     let inner = inner.trim().trim_end_matches(',');
     // Eight words are enough to tell "more than seven".
-    let words: Vec<&str> = inner.split_whitespace().take(8).collect();
-    if words.len() < 2 || words.len() > 7 || inner.ends_with(['.', '!', '?', '…']) {
+    let count = inner.split_whitespace().take(8).count();
+    if !(2..=7).contains(&count) || inner.ends_with(['.', '!', '?', '…']) {
         return false;
     }
     let small = |w: &str| {
@@ -147,8 +147,9 @@ fn is_title_like(inner: &str) -> bool {
             "I" | "We" | "You" | "He" | "She" | "It" | "They" | "This" | "That"
         )
     };
-    !pronoun(words[0])
-        && words.iter().all(|w| {
+    // Counted, not collected: at most seven words, read again below.
+    !inner.split_whitespace().next().is_some_and(pronoun)
+        && inner.split_whitespace().all(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             w.is_empty()
                 || small(w)
@@ -162,6 +163,10 @@ fn is_title_like(inner: &str) -> bool {
 pub fn extract(text: &str, blocks: &[Block]) -> Vec<Quote> {
     let ranges: Vec<Range<usize>> = blocks.iter().map(|b| b.range.clone()).collect();
     let spans = spans::find(text, &ranges);
+    // No quotation marks, no quotations: the people of the article need not be gathered.
+    if spans.is_empty() {
+        return Vec::new();
+    }
     let (attributions, names) = attribution::attribute(text, blocks, &spans);
     let parents = spans::parents(&spans);
     let mut quotes: Vec<Quote> = Vec::with_capacity(spans.len());

@@ -45,14 +45,56 @@ struct Open {
 fn is_open_context(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => c.is_whitespace() || "([{—–-/“‘\"'«„:".contains(c),
+        // A `matches!` rather than a search of a string of the marks, once per mark.
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '['
+                        | '{'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '/'
+                        | '“'
+                        | '‘'
+                        | '"'
+                        | '\''
+                        | '«'
+                        | '„'
+                        | ':'
+                )
+        }
     }
 }
 
 fn is_close_context(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => c.is_whitespace() || ".,;:!?)]}—–-/”’\"'»…".contains(c),
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '.' | ','
+                        | ';'
+                        | ':'
+                        | '!'
+                        | '?'
+                        | ')'
+                        | ']'
+                        | '}'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '/'
+                        | '”'
+                        | '’'
+                        | '"'
+                        | '\''
+                        | '»'
+                        | '…'
+                )
+        }
     }
 }
 
@@ -187,6 +229,36 @@ pub fn find(text: &str, blocks: &[Range<usize>]) -> Vec<Span> {
     spans
 }
 
+/// Where the next byte that may start a mark ('"', '\'', 0xC2, 0xE2) is, from `from` on.
+/// Eight bytes at a time: most of the text has none.
+fn next_mark_byte(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte equal to `b`; bits above a true match may be set falsely,
+    // so only the lowest set bit is to be trusted.
+    let matches = |word: u64, b: u8| {
+        let x = word ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGHS
+    };
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(eight);
+        let found =
+            matches(word, b'"') | matches(word, b'\'') | matches(word, 0xC2) | matches(word, 0xE2);
+        if found != 0 {
+            return Some(i + found.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)?
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+        .map(|offset| i + offset)
+}
+
 /// Returns whether the block ends inside a double quotation.
 fn find_in_block(
     text: &str,
@@ -206,11 +278,7 @@ fn find_in_block(
     let mut from = 0;
     // Jump from mark to mark: every mark is '"', '\'' or starts with byte 0xC2 (« ») or 0xE2
     // (“ ” ‘ ’ „), and those bytes only ever start a character.
-    while let Some(offset) = bytes[from..]
-        .iter()
-        .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
-    {
-        let i = from + offset;
+    while let Some(i) = next_mark_byte(bytes, from) {
         let Some(c) = part[i..].chars().next() else {
             break;
         };

@@ -2,6 +2,7 @@
 //! single opaque tokens, cut into sentences.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::attribution::{token_class, word_class};
 use super::spans::Span;
@@ -77,6 +78,10 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || matches!(c, '&' | '%' | '$');
     }
+    // General Punctuation (’ “ ” — – …), the commonest non-ASCII: none of it is alphanumeric.
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return false;
+    }
     c.is_alphanumeric() || c == '£' || c == '€'
 }
 
@@ -106,6 +111,15 @@ static BYTE_KINDS: [u8; 256] = {
     kinds
 };
 
+/// `token_class` of every ASCII character, for punctuation: worked out once, not per mark.
+static ASCII_CLASSES: LazyLock<[u32; 128]> = LazyLock::new(|| {
+    let mut classes = [0; 128];
+    for (b, class) in (0u8..).zip(classes.iter_mut()) {
+        *class = token_class(char::from(b).encode_utf8(&mut [0; 4]));
+    }
+    classes
+});
+
 /// The character at byte `i`, decoding only when it is not ASCII (most of the text).
 fn char_at(text: &str, i: usize) -> Option<char> {
     match text.as_bytes().get(i) {
@@ -117,12 +131,18 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// Tokenises `range` of `text`; outermost quotations (depth 0 spans of this block) become
 /// single tokens.
 pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out: &mut Vec<Token>) {
-    let mut quotes = quotes.iter().peekable();
+    let mut quotes = quotes.iter();
+    let mut next_quote = quotes.next();
+    // Where the next quotation opens (`usize::MAX` when none does), and where words must stop:
+    // worked out once per quotation, not once per character.
+    let open_of = |quote: Option<&(usize, &Span)>| quote.map_or(usize::MAX, |(_, s)| s.open);
+    let mut next_open = open_of(next_quote);
+    let mut limit = next_open.min(range.end);
     let mut i = range.start;
     let bytes = text.as_bytes();
     while i < range.end {
-        if let Some(&&(index, span)) = quotes.peek() {
-            if span.open <= i {
+        if next_open <= i {
+            if let Some(&(index, span)) = next_quote {
                 out.push(Token {
                     kind: Kind::Quote(index),
                     start: span.open,
@@ -130,18 +150,17 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
                     class: token_class(&text[span.open..span.close]),
                 });
                 i = span.close.max(i + 1);
-                quotes.next();
+                next_quote = quotes.next();
+                next_open = open_of(next_quote);
+                limit = next_open.min(range.end);
                 continue;
             }
         }
-        // Spaces, the commonest character, need neither the limit nor decoding.
+        // Spaces, the commonest character, need no decoding.
         if bytes[i] == b' ' {
             i += 1;
             continue;
         }
-        let limit = quotes
-            .peek()
-            .map_or(range.end, |(_, s)| s.open.min(range.end));
         let Some(c) = char_at(text, i) else {
             break;
         };
@@ -201,20 +220,24 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
             });
             i = j.max(i + 1);
         } else {
+            let class = match ASCII_CLASSES.get(usize::from(bytes[i])) {
+                Some(&class) => class,
+                None => token_class(&text[i..i + c.len_utf8()]),
+            };
             out.push(Token {
                 kind: Kind::Punct(c),
                 start: i,
                 end: i + c.len_utf8(),
-                class: token_class(&text[i..i + c.len_utf8()]),
+                class,
             });
             i += c.len_utf8();
         }
     }
 }
 
-/// Splits a block's tokens into sentences (ranges of token indices).
-pub fn sentences(text: &str, tokens: &[Token], spans: &[Span]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+/// Splits a block's tokens into sentences (ranges of token indices), each given to `emit`
+/// in order: the caller keeps them where it likes, without a vector per block.
+pub fn sentences(text: &str, tokens: &[Token], spans: &[Span], mut emit: impl FnMut(Range<usize>)) {
     let mut start = 0;
     for i in 0..tokens.len() {
         // Only asked after a full stop or the like: a closure, so other tokens skip it.
@@ -258,12 +281,11 @@ pub fn sentences(text: &str, tokens: &[Token], spans: &[Span]) -> Vec<Range<usiz
             _ => false,
         };
         if ends {
-            out.push(start..i + 1);
+            emit(start..i + 1);
             start = i + 1;
         }
     }
     if start < tokens.len() {
-        out.push(start..tokens.len());
+        emit(start..tokens.len());
     }
-    out
 }
