@@ -169,6 +169,15 @@ fn letter_pair(word: &str) -> Option<(usize, usize)> {
     Some((index(*b.first()?)?, index(*b.last()?)?))
 }
 
+/// `letter_pair` of an ASCII word once lowercased.
+fn folded_letter_pair(word: &[u8]) -> Option<(usize, usize)> {
+    let index = |c: u8| {
+        let c = c.to_ascii_lowercase();
+        c.is_ascii_lowercase().then(|| usize::from(c - b'a'))
+    };
+    Some((index(*word.first()?)?, index(*word.last()?)?))
+}
+
 /// The bits of every list `word` is in (0 for none). Inlined up to the cheap test that
 /// turns most words away.
 #[inline]
@@ -231,33 +240,17 @@ pub fn is_speech_verb(word: &str) -> bool {
 /// Whether an ASCII word, once lowercased, has the first and last letters and length of a
 /// speech verb: turns most capitalised words away before they are folded.
 pub fn may_fold_to_speech_verb(word: &[u8]) -> bool {
-    let index = |c: u8| {
-        let c = c.to_ascii_lowercase();
-        c.is_ascii_lowercase().then(|| usize::from(c - b'a'))
-    };
-    let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
-        return false;
-    };
-    let (Some(first), Some(last)) = (index(first), index(last)) else {
-        return false;
-    };
-    word.len() < 16 && LEXICON.speech_shapes[first][last] & 1 << word.len() != 0
+    folded_letter_pair(word).is_some_and(|(first, last)| {
+        word.len() < 16 && LEXICON.speech_shapes[first][last] & 1 << word.len() != 0
+    })
 }
 
 /// Whether an ASCII word, once lowercased, has the first and last letters and length of a
 /// role noun: turns most capitalised words away before they are folded.
 pub fn may_fold_to_role_noun(word: &[u8]) -> bool {
-    let index = |c: u8| {
-        let c = c.to_ascii_lowercase();
-        c.is_ascii_lowercase().then(|| usize::from(c - b'a'))
-    };
-    let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
-        return false;
-    };
-    let (Some(first), Some(last)) = (index(first), index(last)) else {
-        return false;
-    };
-    word.len() < 32 && LEXICON.role_shapes[first][last] & 1 << word.len() != 0
+    folded_letter_pair(word).is_some_and(|(first, last)| {
+        word.len() < 32 && LEXICON.role_shapes[first][last] & 1 << word.len() != 0
+    })
 }
 
 const SPEECH_VERBS: &[&str] = &[
