@@ -71,7 +71,7 @@ impl BodyHtml {
     /// when a mark's edge was not asked for when the HTML was made.
     fn finish(
         &self,
-        marks: &[QuoteMark],
+        marks: &[&QuoteMark],
         resolve: &dyn Fn(&str) -> Option<String>,
     ) -> Option<String> {
         // (offset in the HTML, closings before openings at one offset, what goes there)
@@ -138,7 +138,7 @@ pub fn quote_edges(quotes: &[crate::quotes::Quote]) -> Vec<(usize, bool)> {
 
 /// A Markdown body made HTML: `events` are the parse of `markdown`, the body of a text from
 /// `base` with the annotation syntax `cuts` (sorted, apart, relative to `base`) taken out;
-/// `edges` are offsets in `text` to find in the HTML.
+/// `edges` are offsets in that text to find in the HTML.
 pub fn body_html_of(
     markdown: &str,
     events: Vec<(Event<'_>, Range<usize>)>,
@@ -150,7 +150,7 @@ pub fn body_html_of(
         .iter()
         .map(|&(at, is_end)| (after_cuts(cuts, at.saturating_sub(base)), is_end))
         .collect();
-    let (html, found, links) = events_html(markdown, events, &local);
+    let (mut html, found, links) = events_html(markdown, events, &local);
     let mut edges: Vec<(usize, bool, usize)> = edges
         .iter()
         .zip(found)
@@ -159,7 +159,6 @@ pub fn body_html_of(
     edges.sort_unstable();
     edges.dedup_by_key(|&mut (at, is_end, _)| (at, is_end));
     // Kept from the extract phase to the page's: no spare capacity for thousands of them.
-    let mut html = html;
     html.shrink_to_fit();
     edges.shrink_to_fit();
     BodyHtml { html, edges, links }
@@ -207,7 +206,7 @@ pub fn body_html_from(
         Body::Markdown(range) => {
             let in_body =
                 |mark: &&QuoteMark| mark.outer.start >= range.start && mark.outer.end <= range.end;
-            let marks: Vec<QuoteMark> = marks.iter().filter(in_body).cloned().collect();
+            let marks: Vec<&QuoteMark> = marks.iter().filter(in_body).collect();
             if let Some(made) = made {
                 if let Some(html) = made.finish(&marks, resolve) {
                     return html;
@@ -559,14 +558,7 @@ fn html_offset(texts: &[TextPlace], source: &str, at: usize, is_end: bool) -> Op
         texts.get(texts.partition_point(|t| t.source.end <= at))?
     };
     let inside = place.source.start <= at && at <= place.source.end;
-    if !inside {
-        return Some(if is_end {
-            place.html.end
-        } else {
-            place.html.start
-        });
-    }
-    if place.exact && source.is_char_boundary(at) {
+    if inside && place.exact && source.is_char_boundary(at) {
         let mut prefix = String::new();
         // Writing into a String cannot fail.
         let _ = pulldown_cmark_escape::escape_html_body_text(
@@ -592,7 +584,7 @@ fn events_html<'a>(
     events: Vec<(Event<'a>, Range<usize>)>,
     edges: &[(usize, bool)],
 ) -> (String, Vec<Option<usize>>, LinkTargets) {
-    let events: Vec<(Event<'a>, Range<usize>)> = events
+    let mut events: Vec<(Event<'a>, Range<usize>)> = events
         .into_iter()
         .map(|(event, range)| {
             let event = match event {
@@ -644,16 +636,18 @@ fn events_html<'a>(
             used_ids.insert(id.to_string());
         }
     }
-    let mut sidenotes = footnote_sidenotes(&events, source);
+    let sidenotes = footnote_sidenotes(&events, source);
     let mut out: Vec<(Event<'a>, Origin)> = Vec::with_capacity(events.len() + 8);
     for i in 0..events.len() {
-        let (event, range) = &events[i];
+        // Each event is taken, not copied: only the ones after it are read again (a heading's
+        // text, below).
+        let event = std::mem::replace(&mut events[i].0, Event::SoftBreak);
+        let origin = Origin::Source(events[i].1.clone());
         match event {
             // The footnote, repeated beside its reference as a side note for wide screens.
             Event::FootnoteReference(label) => {
-                out.push((event.clone(), Origin::Source(range.clone())));
                 // A footnote referred to twice has its side note twice.
-                if let Some((note, links)) = sidenotes.get(label.as_ref()) {
+                let sidenote = sidenotes.get(label.as_ref()).map(|(note, links)| {
                     let open = "<span class=\"sidenote\" role=\"note\">";
                     let links = links
                         .iter()
@@ -661,11 +655,13 @@ fn events_html<'a>(
                             (r.start + open.len()..r.end + open.len(), target.clone())
                         })
                         .collect();
-                    out.push((
+                    (
                         Event::InlineHtml(CowStr::from(format!("{open}{note}</span>"))),
                         Origin::Sidenote(links),
-                    ));
-                }
+                    )
+                });
+                out.push((Event::FootnoteReference(label), origin));
+                out.extend(sidenote);
             }
             Event::Start(Tag::Heading {
                 level,
@@ -684,28 +680,27 @@ fn events_html<'a>(
                 let id = unique_id(&text, &mut used_ids);
                 out.push((
                     Event::Start(Tag::Heading {
-                        level: *level,
+                        level,
                         id: Some(CowStr::from(id)),
-                        classes: classes.clone(),
-                        attrs: attrs.clone(),
+                        classes,
+                        attrs,
                     }),
-                    Origin::Source(range.clone()),
+                    origin,
                 ));
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
-                out.push((event.clone(), Origin::Source(range.clone())));
+                out.push((Event::Start(Tag::BlockQuote(Some(kind))), origin));
                 out.push((
                     Event::Html(CowStr::from(format!(
                         "<p class=\"alert-title\">{}</p>\n",
-                        alert_title(*kind)
+                        alert_title(kind)
                     ))),
                     Origin::Made,
                 ));
             }
-            other => out.push((other.clone(), Origin::Source(range.clone()))),
+            other => out.push((other, origin)),
         }
     }
-    sidenotes.clear();
     drop(events);
     let mut html = String::with_capacity(source.len() * 3 / 2);
     let (mut texts, links) = write_events(out.into_iter(), source, &mut html);
