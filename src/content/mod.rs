@@ -795,7 +795,7 @@ pub(crate) fn scan_markdown(text: &str, body: Range<usize>) -> MarkdownScan {
 }
 
 /// `scan_markdown` of the parsed events of a body that starts at `offset` of its text.
-fn scan_events<'e, 'a: 'e>(
+fn scan_events<'a>(
     events: impl IntoIterator<
         Item = impl std::borrow::Borrow<(pulldown_cmark::Event<'a>, Range<usize>)>,
     >,

@@ -52,9 +52,11 @@ const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// FNV-1a over `bytes`, carried on from `hash` (`FNV_OFFSET` to start).
 fn fnv1a(hash: u64, bytes: impl Iterator<Item = u8>) -> u64 {
-    bytes.fold(hash, |hash, b| {
-        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    bytes.fold(hash, fnv1a_byte)
+}
+
+fn fnv1a_byte(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
 }
 
 /// Anchors for an article's quotes, made from their words (case and spacing aside), so that a
@@ -72,15 +74,15 @@ pub fn quote_anchors(article: &Article) -> Vec<String> {
                 let mut in_word = false;
                 for b in words.bytes() {
                     if b.is_ascii_alphanumeric() {
-                        hash = fnv1a(hash, std::iter::once(b.to_ascii_lowercase()));
+                        hash = fnv1a_byte(hash, b.to_ascii_lowercase());
                         in_word = true;
                     } else if in_word {
-                        hash = fnv1a(hash, std::iter::once(b' '));
+                        hash = fnv1a_byte(hash, b' ');
                         in_word = false;
                     }
                 }
                 if in_word {
-                    hash = fnv1a(hash, std::iter::once(b' '));
+                    hash = fnv1a_byte(hash, b' ');
                 }
             } else {
                 for word in words
@@ -212,9 +214,7 @@ impl SiteGraph {
             speakers,
         })
     }
-}
 
-impl SiteGraph {
     /// Article `id`'s body HTML from the extract phase, if no one took it yet: each article
     /// page takes its own, so that the HTML of thousands of bodies is not all held to the end.
     pub fn take_body_html(&self, id: ArticleId) -> Option<crate::render::markdown::BodyHtml> {
