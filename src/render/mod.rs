@@ -144,7 +144,7 @@ impl<'a> Renderer<'a> {
             .map_err(|e| templates::diagnostic(&e, self.sources, template))?;
         context.insert_value("site", self.site.clone());
         let output = if meta.path.is_empty() || meta.path.ends_with('/') {
-            format!("{}index.html", meta.path)
+            [meta.path.as_str(), "index.html"].concat()
         } else {
             meta.path.clone()
         };

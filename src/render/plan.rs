@@ -115,11 +115,14 @@ impl Renderer<'_> {
     /// Where a page's file goes, relative to the output folder.
     pub fn file_of(&self, page: Page) -> String {
         let graph = self.graph;
-        let html = |site_path: String| format!("{site_path}index.html");
+        let html = |mut site_path: String| {
+            site_path.push_str("index.html");
+            site_path
+        };
         match page {
             Page::Article(id) => html(article_path(&graph.articles[id].slug)),
             Page::ArticleJson(id) => {
-                format!("{}article.json", article_path(&graph.articles[id].slug))
+                ["articles/", &graph.articles[id].slug, "/article.json"].concat()
             }
             Page::Articles(n) => html(listing_path("articles/", n)),
             Page::Home => "index.html".to_string(),

@@ -2,6 +2,7 @@
 //! pages with their timeline chart, and the speakers index.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use serde::Serialize;
 
@@ -148,7 +149,7 @@ fn quote_marks(graph: &SiteGraph, id: usize, root: &str) -> Vec<QuoteMark> {
             let anchor = &graph.articles[id].anchors[i];
             let speaker = graph.speakers.quote_speakers[id][i]
                 .map(|s| speaker_link(graph, &graph.speakers.speakers[s]));
-            let mut open = format!("<span class=\"quote\" id=\"{anchor}\"");
+            let mut open = ["<span class=\"quote\" id=\"", anchor, "\""].concat();
             let mut close = String::new();
             match &speaker {
                 Some(s) => {
@@ -319,6 +320,12 @@ fn percent(value: f64) -> String {
     format!("{value:.2}%")
 }
 
+/// `percent(value)`, written straight into `svg`.
+fn push_percent(svg: &mut String, value: f64) {
+    // Writing into a String cannot fail.
+    let _ = write!(svg, "{value:.2}%");
+}
+
 /// A bar chart of a speaker's quotes per month, as SVG made at build time (no script).
 /// Positions are percentages of the width and text keeps its size, so the chart stays
 /// readable from a phone to a wide screen (a viewBox would shrink the text with the chart).
@@ -362,7 +369,9 @@ pub fn timeline_svg(graph: &SiteGraph, speaker: &Speaker) -> Option<String> {
             month_name(last, false)
         )
     };
-    let mut svg = format!(
+    let mut svg = String::with_capacity(512 + counts.len() * 200);
+    let _ = write!(
+        svg,
         "<svg class=\"timeline\" width=\"100%\" height=\"{height}\" role=\"img\" aria-label=\""
     );
     escape_html(&label, &mut svg);
@@ -370,9 +379,10 @@ pub fn timeline_svg(graph: &SiteGraph, speaker: &Speaker) -> Option<String> {
     escape_html(&label, &mut svg);
     svg.push_str("</title>");
     let axis = height - bottom;
-    svg.push_str(&format!(
+    let _ = write!(
+        svg,
         "<line x1=\"0\" y1=\"{axis}\" x2=\"100%\" y2=\"{axis}\" class=\"axis\"/>"
-    ));
+    );
     let few = counts.iter().filter(|&&c| c > 0).count() <= 12;
     for (i, &count) in counts.iter().enumerate() {
         if count == 0 {
@@ -380,21 +390,25 @@ pub fn timeline_svg(graph: &SiteGraph, speaker: &Speaker) -> Option<String> {
         }
         let h = (axis - top) * count as f64 / max as f64;
         let x = (i as f64 + 0.1) * slot;
-        svg.push_str(&format!(
-            "<rect x=\"{}\" y=\"{:.1}\" width=\"{}\" height=\"{h:.1}\" class=\"bar\"><title>{}: {count} quote{}</title></rect>",
-            percent(x),
-            axis - h,
-            percent(slot * 0.8),
+        svg.push_str("<rect x=\"");
+        push_percent(&mut svg, x);
+        let _ = write!(svg, "\" y=\"{:.1}\" width=\"", axis - h);
+        push_percent(&mut svg, slot * 0.8);
+        let _ = write!(
+            svg,
+            "\" height=\"{h:.1}\" class=\"bar\"><title>{}: {count} quote{}</title></rect>",
             month_name(start + i as i32, false),
             if count == 1 { "" } else { "s" }
-        ));
+        );
         // With a dozen bars or fewer there is room to write each count above its bar.
         if few {
-            svg.push_str(&format!(
-                "<text x=\"{}\" y=\"{:.1}\" class=\"value\" text-anchor=\"middle\">{count}</text>",
-                percent(x + slot * 0.4),
+            svg.push_str("<text x=\"");
+            push_percent(&mut svg, x + slot * 0.4);
+            let _ = write!(
+                svg,
+                "\" y=\"{:.1}\" class=\"value\" text-anchor=\"middle\">{count}</text>",
                 axis - h - 4.0
-            ));
+            );
         }
     }
     // The first and last quoted months are named under their bars; when the two bars are
@@ -426,11 +440,13 @@ pub fn timeline_svg(graph: &SiteGraph, speaker: &Speaker) -> Option<String> {
             "end" => x + slot * 0.4,
             _ => x,
         };
-        svg.push_str(&format!(
-            "<text x=\"{}\" y=\"{:.0}\" class=\"tick\" text-anchor=\"{anchor}\">{text}</text>",
-            percent(x),
+        svg.push_str("<text x=\"");
+        push_percent(&mut svg, x);
+        let _ = write!(
+            svg,
+            "\" y=\"{:.0}\" class=\"tick\" text-anchor=\"{anchor}\">{text}</text>",
             height - 6.0
-        ));
+        );
     }
     svg.push_str("</svg>");
     Some(svg)
