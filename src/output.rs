@@ -185,6 +185,8 @@ pub struct Staging {
     parent: PathBuf,
     name: String,
     finished: bool,
+    /// `dir`, held open.
+    handle: FolderHandle,
     /// Every file written: its path in the output, size and modification time (nanoseconds),
     /// taken from the open file, so the build's record need not walk the output again.
     stamps: std::sync::Mutex<Vec<FileStamp>>,
@@ -203,10 +205,64 @@ pub struct Finished {
 
 /// Writes `bytes` to a new file at `target`; its metadata as written.
 fn write_file(target: &Path, bytes: &[u8]) -> std::io::Result<fs::Metadata> {
+    write_to(fs::File::create(target)?, bytes)
+}
+
+fn write_to(mut file: fs::File, bytes: &[u8]) -> std::io::Result<fs::Metadata> {
     use std::io::Write;
-    let mut file = fs::File::create(target)?;
     file.write_all(bytes)?;
     file.metadata()
+}
+
+/// The staging folder held open, to make files and folders relative to it: the kernel walks
+/// `articles/x/index.html`, not the whole path from `/`, for each of thousands of files.
+#[cfg(unix)]
+struct FolderHandle(std::os::fd::OwnedFd);
+
+#[cfg(unix)]
+impl FolderHandle {
+    fn open(dir: &Path) -> std::io::Result<FolderHandle> {
+        use rustix::fs::{Mode, OFlags};
+        let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+        Ok(FolderHandle(rustix::fs::open(dir, flags, Mode::empty())?))
+    }
+
+    /// Makes `path` (relative, its parent made already); one already there is fine.
+    fn make_folder(&self, path: &str) -> std::io::Result<()> {
+        // 0o777 less the umask, as `fs::create_dir` makes folders.
+        match rustix::fs::mkdirat(&self.0, path, rustix::fs::Mode::from_raw_mode(0o777)) {
+            Err(rustix::io::Errno::EXIST) => Ok(()),
+            other => Ok(other?),
+        }
+    }
+
+    /// `write_file` at `path`, relative to the folder.
+    fn write_file(&self, path: &str, bytes: &[u8]) -> std::io::Result<fs::Metadata> {
+        use rustix::fs::{Mode, OFlags};
+        let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::TRUNC | OFlags::CLOEXEC;
+        // 0o666 less the umask, as `File::create` makes files.
+        let fd = rustix::fs::openat(&self.0, path, flags, Mode::from_raw_mode(0o666))?;
+        write_to(fs::File::from(fd), bytes)
+    }
+}
+
+/// Elsewhere, files and folders are made by their whole path.
+#[cfg(not(unix))]
+struct FolderHandle(PathBuf);
+
+#[cfg(not(unix))]
+impl FolderHandle {
+    fn open(dir: &Path) -> std::io::Result<FolderHandle> {
+        Ok(FolderHandle(dir.to_path_buf()))
+    }
+
+    fn make_folder(&self, path: &str) -> std::io::Result<()> {
+        fs::create_dir_all(self.0.join(path))
+    }
+
+    fn write_file(&self, path: &str, bytes: &[u8]) -> std::io::Result<fs::Metadata> {
+        write_file(&self.0.join(path), bytes)
+    }
 }
 
 fn stamp(path: &str, meta: &fs::Metadata) -> FileStamp {
@@ -233,7 +289,9 @@ impl Staging {
         if dir.exists() {
             fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         }
+        fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         let staging = Staging {
+            handle: FolderHandle::open(&dir).map_err(|e| Error::io(&dir, e))?,
             dir,
             output: output.to_path_buf(),
             parent,
@@ -241,23 +299,26 @@ impl Staging {
             finished: false,
             stamps: std::sync::Mutex::new(Vec::new()),
         };
-        fs::create_dir_all(&staging.dir).map_err(|e| Error::io(&staging.dir, e))?;
-        // Folders as `(depth, path)`, compared as strings: sorting `Path`s component by
-        // component took 60 ms of a 10,000-article build, on one thread.
-        let mut dirs: Vec<(usize, &str)> = paths
-            .chain(THEME_ASSETS.iter().map(|(p, _)| *p))
-            .filter_map(|p| p.rsplit_once('/').map(|(folder, _)| folder))
-            .filter(|folder| !folder.is_empty())
-            .map(|folder| (folder.matches('/').count(), folder))
-            .collect();
+        // Every folder the files need, its parents included, as `(depth, path)`: compared as
+        // strings (sorting `Path`s component by component took 60 ms at 10k, on one thread).
+        let mut dirs: Vec<(usize, &str)> = Vec::new();
+        for path in paths.chain(THEME_ASSETS.iter().map(|(p, _)| *p)) {
+            let mut folder = path;
+            while let Some((parent, _)) = folder.rsplit_once('/') {
+                folder = parent;
+                dirs.push((folder.matches('/').count(), folder));
+            }
+        }
         dirs.sort_unstable();
         dirs.dedup();
         // Shallow folders first, then each depth's folders in parallel (10,000 articles make
         // 10,000 folders: one by one they held up the render).
         for level in dirs.chunk_by(|a, b| a.0 == b.0) {
             level.par_iter().try_for_each(|(_, dir)| {
-                let target = staging.dir.join(dir);
-                fs::create_dir_all(&target).map_err(|e| Error::io(&target, e))
+                staging
+                    .handle
+                    .make_folder(dir)
+                    .map_err(|e| Error::io(&staging.dir.join(dir), e))
             })?;
         }
         Ok(staging)
@@ -265,16 +326,16 @@ impl Staging {
 
     /// Writes one generated file (callable from many threads at once).
     pub fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        let target = self.dir.join(path);
-        let meta = match write_file(&target, bytes) {
+        let meta = match self.handle.write_file(path, bytes) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 // A path `begin` was not told about: make its folder now.
+                let target = self.dir.join(path);
                 if let Some(folder) = target.parent() {
                     fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
                 }
                 write_file(&target, bytes).map_err(|e| Error::io(&target, e))?
             }
-            other => other.map_err(|e| Error::io(&target, e))?,
+            other => other.map_err(|e| Error::io(&self.dir.join(path), e))?,
         };
         self.add_stamp(stamp(path, &meta));
         Ok(())

@@ -129,11 +129,11 @@ impl SpeakerIndex {
                 let Some(name) = quote.speaker.as_deref() else {
                     continue;
                 };
-                let key = article.speaker_keys[quote_id].clone();
+                let key = &article.speaker_keys[quote_id];
                 if key.is_empty() {
                     continue;
                 }
-                let id = match by_key.get(&key) {
+                let id = match by_key.get(key) {
                     Some(&id) => id,
                     None => {
                         let id = speakers.len();
@@ -151,7 +151,7 @@ impl SpeakerIndex {
                             articles: Vec::new(),
                         });
                         by_slug.insert(slug, id);
-                        by_key.insert(key, id);
+                        by_key.insert(key.clone(), id);
                         id
                     }
                 };
