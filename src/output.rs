@@ -318,7 +318,7 @@ impl Staging {
                 staging
                     .handle
                     .make_folder(dir)
-                    .map_err(|e| Error::io(&staging.dir.join(dir), e))
+                    .map_err(|e| Error::io(staging.dir.join(dir), e))
             })?;
         }
         Ok(staging)
@@ -335,7 +335,7 @@ impl Staging {
                 }
                 write_file(&target, bytes).map_err(|e| Error::io(&target, e))?
             }
-            other => other.map_err(|e| Error::io(&self.dir.join(path), e))?,
+            other => other.map_err(|e| Error::io(self.dir.join(path), e))?,
         };
         self.add_stamp(stamp(path, &meta));
         Ok(())

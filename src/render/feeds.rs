@@ -688,6 +688,12 @@ mod tests {
         })
     }
 
+    fn xml(text: &str) -> String {
+        let mut out = String::new();
+        escape_xml(text, &mut out);
+        out
+    }
+
     #[test]
     fn escapes_markup_and_drops_forbidden_characters() {
         assert_eq!(
