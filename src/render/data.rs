@@ -56,6 +56,10 @@ fn inline_text(source: &str) -> String {
 
 /// `text` with its runs of whitespace made single spaces, ends trimmed.
 fn tidy(text: &str) -> String {
+    // Most quotes are tidy already: checked a byte at a time, not decoded a char at a time.
+    if is_tidy(text) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -64,6 +68,23 @@ fn tidy(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Whether `tidy(text)` is `text`: no whitespace at the ends, none but single spaces inside.
+fn is_tidy(text: &str) -> bool {
+    // The start counts as after a space, so a leading space fails.
+    let mut after_space = true;
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        match byte {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => return false,
+            // A lead byte: the character it starts may be Unicode whitespace (no-break space…).
+            0xC0.. if text[at..].chars().next().is_some_and(char::is_whitespace) => return false,
+            _ => after_space = false,
+        }
+    }
+    !after_space || text.is_empty()
 }
 
 /// Whether Markdown could read `text` (one line, spaces tidied) as anything but itself:
@@ -394,6 +415,31 @@ mod tests {
 
     use super::super::feeds::test_site::*;
     use super::*;
+
+    #[test]
+    fn tidy_is_words_joined_by_single_spaces_even_when_already_tidy() {
+        let reference = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for text in [
+            "",
+            " ",
+            "word",
+            "two words",
+            " leading",
+            "trailing ",
+            "double  space",
+            "line\nbreak",
+            "tab\there",
+            "no-break\u{a0}space",
+            "ideographic\u{3000}space",
+            "next line\u{85}char",
+            "curly “quotes” and é accents",
+            "\u{2003}em space at start",
+            "ends with em space\u{2003}",
+            "x",
+        ] {
+            assert_eq!(tidy(text), reference(text), "{text:?}");
+        }
+    }
 
     fn parse(file: &OutputFile) -> Value {
         serde_json::from_slice(&file.bytes).unwrap()

@@ -92,11 +92,15 @@ fn url(config: &Config, site_path: &str) -> String {
 
 /// An Atom id for a site path: its absolute URL, or a tag URI when no host is configured.
 pub fn atom_id(config: &Config, site_path: &str) -> String {
-    let url = url(config, site_path);
+    atom_id_of(config, &url(config, site_path))
+}
+
+/// `atom_id` of the path whose URL (`url`) is `link`.
+fn atom_id_of(config: &Config, link: &str) -> String {
     if config.base_url.origin.is_empty() {
-        [TAG_PREFIX, &url].concat()
+        [TAG_PREFIX, link].concat()
     } else {
-        url
+        link.to_string()
     }
 }
 
@@ -137,30 +141,30 @@ impl FeedDate {
     }
 }
 
-struct Entry {
+struct Entry<'a> {
     id: String,
     title: String,
     link: String,
     published: Option<FeedDate>,
     updated: Option<FeedDate>,
-    authors: Vec<String>,
-    categories: Vec<String>,
+    authors: &'a [String],
+    categories: Vec<&'a str>,
     /// HTML, escaped again when written.
     summary_html: Option<String>,
     content_html: Option<String>,
 }
 
-struct Feed {
+struct Feed<'a> {
     /// Site path of the feed file.
     path: String,
     /// Site path of the page the feed follows.
     page: String,
     title: String,
     subtitle: String,
-    entries: Vec<Entry>,
+    entries: Vec<Entry<'a>>,
 }
 
-impl Feed {
+impl Feed<'_> {
     fn to_xml(&self, config: &Config) -> String {
         let mut out = String::with_capacity(1024 + self.entries.len() * 1024);
         let updated = self
@@ -225,7 +229,7 @@ fn push_element(out: &mut String, open: &str, text: &str, close: &str) {
     out.push_str(close);
 }
 
-impl Entry {
+impl Entry<'_> {
     fn write(&self, out: &mut String) {
         out.push_str("  <entry>\n");
         push_element(out, "    <id>", &self.id, "</id>\n");
@@ -244,7 +248,7 @@ impl Entry {
             &self.link,
             "\"/>\n",
         );
-        for author in &self.authors {
+        for author in self.authors {
             push_element(out, "    <author><name>", author, "</name></author>\n");
         }
         for category in &self.categories {
@@ -260,7 +264,7 @@ impl Entry {
     }
 }
 
-fn article_entry(r: &Renderer, id: usize) -> Entry {
+fn article_entry<'a>(r: &'a Renderer, id: usize) -> Entry<'a> {
     let article = &r.graph.articles[id];
     let path = article_path(&article.slug);
     let mut summary = String::new();
@@ -271,17 +275,18 @@ fn article_entry(r: &Renderer, id: usize) -> Entry {
     if !text.is_empty() {
         summary.push_str(&format!("<p>{}</p>", html(text)));
     }
+    let link = url(r.config, &path);
     Entry {
-        id: atom_id(r.config, &path),
+        id: atom_id_of(r.config, &link),
         title: article.title.clone(),
-        link: url(r.config, &path),
+        link,
         published: FeedDate::of_article(article, article.date),
         updated: FeedDate::of_article(article, last_change(article)),
-        authors: article.authors.clone(),
+        authors: &article.authors,
         categories: r.graph.article_topics[id]
             .iter()
             .filter_map(|slug| r.graph.topics.get(slug))
-            .map(|t| t.name.clone())
+            .map(|t| t.name.as_str())
             .collect(),
         summary_html: (!summary.is_empty()).then_some(summary),
         content_html: None,
@@ -348,7 +353,7 @@ fn first_words(text: &str) -> String {
     out
 }
 
-fn quote_entry(config: &Config, graph: &SiteGraph, name: &str, r: QuoteRef) -> Entry {
+fn quote_entry<'a>(config: &Config, graph: &'a SiteGraph, name: &str, r: QuoteRef) -> Entry<'a> {
     let article = &graph.articles[r.article];
     let anchor = &graph.articles[r.article].anchors[r.quote];
     let path = quote_path(&article.slug, anchor);
@@ -368,13 +373,14 @@ fn quote_entry(config: &Config, graph: &SiteGraph, name: &str, r: QuoteRef) -> E
         escape_html(&date.human, &mut content);
     }
     content.push_str("</p>");
+    let link = url(config, &path);
     Entry {
-        id: atom_id(config, &path),
+        id: atom_id_of(config, &link),
         title: [name, ": “", &first_words(text), "”"].concat(),
-        link: url(config, &path),
+        link,
         published: FeedDate::of_article(article, article.date),
         updated: FeedDate::of_article(article, last_change(article)),
-        authors: article.authors.clone(),
+        authors: &article.authors,
         categories: Vec::new(),
         summary_html: None,
         content_html: Some(content),
@@ -454,7 +460,7 @@ pub fn digest_feed(r: &Renderer) -> OutputFile {
                 link: url(r.config, &path),
                 published: digest.file.date.as_ref().map(FeedDate::of),
                 updated: digest.file.date.as_ref().map(FeedDate::of),
-                authors: Vec::new(),
+                authors: &[],
                 categories: Vec::new(),
                 summary_html: None,
                 content_html: Some(content),

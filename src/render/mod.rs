@@ -66,6 +66,8 @@ pub struct Renderer<'a> {
     cards: Vec<std::sync::OnceLock<tera::Value>>,
     /// Each speaker's link as a template value, made once: every quote of theirs carries it.
     speaker_links: Vec<std::sync::OnceLock<tera::Value>>,
+    /// Each article's date as a template value, made once: its page, card and quotes show it.
+    dates: Vec<std::sync::OnceLock<Option<tera::Value>>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -83,6 +85,9 @@ impl<'a> Renderer<'a> {
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
             speaker_links: (0..graph.speakers.speakers.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+            dates: (0..graph.articles.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
             config,
@@ -166,7 +171,7 @@ impl<'a> Renderer<'a> {
 
     /// A quotation as pages show it.
     fn quote_view(&self, r: crate::graph::speakers::QuoteRef) -> quotes::QuoteView<'_> {
-        quotes::quote_view(self.graph, r, |speaker| {
+        let speaker = |speaker: usize| {
             self.speaker_links[speaker]
                 .get_or_init(|| {
                     template_value(&quotes::speaker_link(
@@ -175,7 +180,20 @@ impl<'a> Renderer<'a> {
                     ))
                 })
                 .clone()
-        })
+        };
+        quotes::quote_view(self.graph, r, speaker, self.date_value(r.article))
+    }
+
+    /// Article `id`'s date (`DateView`) as a template value, shared.
+    fn date_value(&self, id: usize) -> Option<tera::Value> {
+        self.dates[id]
+            .get_or_init(|| {
+                self.graph.articles[id]
+                    .date_view
+                    .as_ref()
+                    .map(template_value)
+            })
+            .clone()
     }
 
     /// `card(id)` as a template value, shared by every page that lists the article.
@@ -245,7 +263,7 @@ impl<'a> Renderer<'a> {
                     title: card.title,
                     dek: card.dek,
                     path: card.path,
-                    date: card.date,
+                    date: self.date_value(id),
                     summary: card.summary,
                     source: card.source,
                     topics: card.topics,

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::markdown::{QuoteMark, escape_html};
-use super::views::{DateView, quote_path, speaker_path};
+use super::views::{quote_path, speaker_path};
 use crate::content::Article;
 use crate::graph::SiteGraph;
 use crate::graph::speakers::{QuoteRef, Speaker};
@@ -48,14 +48,17 @@ pub struct QuoteView<'a> {
     pub speaker: Option<tera::Value>,
     pub article_title: &'a str,
     pub article_path: String,
-    pub date: Option<DateView>,
+    /// The article's `DateView`, as a template value made once per article.
+    pub date: Option<tera::Value>,
 }
 
-/// `speaker_value(id)`: speaker `id`'s `SpeakerLink` as a template value.
+/// `speaker_value(id)`: speaker `id`'s `SpeakerLink` as a template value; `date`: the
+/// article's date as one.
 pub fn quote_view<'a>(
     graph: &'a SiteGraph,
     r: QuoteRef,
     speaker_value: impl Fn(usize) -> tera::Value,
+    date: Option<tera::Value>,
 ) -> QuoteView<'a> {
     let article = &graph.articles[r.article];
     let quote = &article.quotes[r.quote];
@@ -69,7 +72,7 @@ pub fn quote_view<'a>(
         speaker: graph.speakers.quote_speakers[r.article][r.quote].map(speaker_value),
         article_title: &article.title,
         article_path: super::views::article_path(&article.slug),
-        date: article.date_view.clone(),
+        date,
     }
 }
 

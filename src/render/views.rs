@@ -153,7 +153,8 @@ pub struct ArticleView<'a> {
     pub title: &'a str,
     pub dek: Option<&'a str>,
     pub path: String,
-    pub date: Option<DateView>,
+    /// The article's `DateView`, as a template value shared with its card and quotes.
+    pub date: Option<tera::Value>,
     pub summary: &'a str,
     pub source: Option<SourceView<'a>>,
     pub topics: Vec<TopicLink<'a>>,
