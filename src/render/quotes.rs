@@ -305,28 +305,85 @@ pub fn whos_quoted(graph: &SiteGraph, id: usize) -> Vec<QuotedSpeaker<'_>> {
 
 /// `February 2022` (or `Feb 2022` when short) for a month counted from year 0.
 fn month_name(months_since_year_0: i32, short: bool) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
     let (year, month) = (
         months_since_year_0.div_euclid(12),
-        months_since_year_0.rem_euclid(12) + 1,
+        months_since_year_0.rem_euclid(12),
     );
-    let format = if short { "%b %Y" } else { "%B %Y" };
-    match (i16::try_from(year), i8::try_from(month)) {
-        (Ok(y), Ok(m)) => jiff::civil::Date::new(y, m, 1)
-            .map(|d| d.strftime(format).to_string())
-            .unwrap_or_else(|_| format!("{year}-{month:02}")),
-        _ => format!("{year}-{month:02}"),
+    if !(0..=9999).contains(&year) {
+        return format!("{year}-{:02}", month + 1);
+    }
+    let name = MONTHS[month as usize];
+    // Years as strftime's `%Y` writes them: four digits.
+    if short {
+        format!("{} {year:04}", &name[..3])
+    } else {
+        format!("{name} {year:04}")
     }
 }
 
 /// A percentage of the chart's width, for SVG attributes.
 fn percent(value: f64) -> String {
-    format!("{value:.2}%")
+    let mut out = String::with_capacity(8);
+    push_percent(&mut out, value);
+    out
 }
 
 /// `percent(value)`, written straight into `svg`.
 fn push_percent(svg: &mut String, value: f64) {
-    // Writing into a String cannot fail.
-    let _ = write!(svg, "{value:.2}%");
+    push_fixed(svg, value, 2);
+    svg.push('%');
+}
+
+/// `value` with `decimals` places, the same text as `format!("{value:.decimals$}")`: the
+/// exact binary value rounded half to even. Charts write thousands of coordinates, and the
+/// formatter's exact mode often falls back to its slow big-number algorithm.
+fn push_fixed(out: &mut String, value: f64, decimals: u32) {
+    if !(value.is_finite() && (0.0..1e12).contains(&value)) || decimals > 6 {
+        // Writing into a String cannot fail.
+        let _ = write!(out, "{value:.*}", decimals as usize);
+        return;
+    }
+    // value = mantissa × 2^exponent, with exponent < 0 below 2^52.
+    let bits = value.to_bits();
+    let (mantissa, exponent) = match ((bits >> 52) & 0x7ff) as i32 {
+        0 => (bits & ((1 << 52) - 1), -1074),
+        biased => ((bits & ((1 << 52) - 1)) | (1 << 52), biased - 1075),
+    };
+    let scale = 10u128.pow(decimals);
+    let scaled = u128::from(mantissa) * scale;
+    let shift = exponent.unsigned_abs();
+    let units = if shift >= 128 {
+        0
+    } else {
+        let (whole, rest, half) = (
+            scaled >> shift,
+            scaled & ((1 << shift) - 1),
+            1 << (shift - 1),
+        );
+        if rest > half || (rest == half && whole & 1 == 1) {
+            whole + 1
+        } else {
+            whole
+        }
+    };
+    let _ = write!(out, "{}", units / scale);
+    if decimals > 0 {
+        let _ = write!(out, ".{:0width$}", units % scale, width = decimals as usize);
+    }
 }
 
 /// A bar chart of a speaker's quotes per month, as SVG made at build time (no script).
@@ -395,11 +452,15 @@ pub fn timeline_svg(graph: &SiteGraph, speaker: &Speaker) -> Option<String> {
         let x = (i as f64 + 0.1) * slot;
         svg.push_str("<rect x=\"");
         push_percent(&mut svg, x);
-        let _ = write!(svg, "\" y=\"{:.1}\" width=\"", axis - h);
+        svg.push_str("\" y=\"");
+        push_fixed(&mut svg, axis - h, 1);
+        svg.push_str("\" width=\"");
         push_percent(&mut svg, slot * 0.8);
+        svg.push_str("\" height=\"");
+        push_fixed(&mut svg, h, 1);
         let _ = write!(
             svg,
-            "\" height=\"{h:.1}\" class=\"bar\"><title>{}: {count} quote{}</title></rect>",
+            "\" class=\"bar\"><title>{}: {count} quote{}</title></rect>",
             month_name(start + i as i32, false),
             if count == 1 { "" } else { "s" }
         );
@@ -407,10 +468,11 @@ pub fn timeline_svg(graph: &SiteGraph, speaker: &Speaker) -> Option<String> {
         if few {
             svg.push_str("<text x=\"");
             push_percent(&mut svg, x + slot * 0.4);
+            svg.push_str("\" y=\"");
+            push_fixed(&mut svg, axis - h - 4.0, 1);
             let _ = write!(
                 svg,
-                "\" y=\"{:.1}\" class=\"value\" text-anchor=\"middle\">{count}</text>",
-                axis - h - 4.0
+                "\" class=\"value\" text-anchor=\"middle\">{count}</text>"
             );
         }
     }
@@ -497,4 +559,65 @@ pub fn speakers_bar_chart(
     }
     svg.push_str("</svg>");
     Some(svg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_decimals_are_the_formatters_own() {
+        let mut check = |value: f64| {
+            for decimals in 0..=3u32 {
+                let mut ours = String::new();
+                push_fixed(&mut ours, value, decimals);
+                let theirs = format!("{value:.*}", decimals as usize);
+                assert_eq!(ours, theirs, "{value:e} to {decimals} places");
+            }
+        };
+        // Exact ties round half to even; values just off a tie must not.
+        for value in [
+            0.0, 0.5, 1.5, 2.5, 0.125, 0.375, 12.25, 1.005, 0.045, 99.995, 1e-300,
+        ] {
+            check(value);
+            check(f64::from_bits(value.to_bits() + 1));
+        }
+        // The charts' own coordinates.
+        for slots in 1..=240 {
+            let slot = 100.0 / f64::from(slots);
+            for i in 0..slots {
+                let x = (f64::from(i) + 0.1) * slot;
+                check(x);
+                check(x + slot * 0.4);
+                check(slot * 0.8);
+                check((f64::from(i) + 0.5) * slot - slot * 0.4);
+                check(88.0 * f64::from(i + 1) / f64::from(slots));
+            }
+        }
+        // A spread of others, from a fixed sequence.
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        for _ in 0..200_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            check((state >> 11) as f64 / (1u64 << 53) as f64 * 10f64.powi((state % 9) as i32 - 3));
+        }
+    }
+
+    #[test]
+    fn month_names_are_strftimes() {
+        for months in (0..(30 * 12)).chain((1990 * 12)..(2031 * 12)) {
+            let date = jiff::civil::Date::new(
+                i16::try_from(months / 12).unwrap(),
+                i8::try_from(months % 12 + 1).unwrap(),
+                1,
+            )
+            .unwrap();
+            assert_eq!(
+                month_name(months, false),
+                date.strftime("%B %Y").to_string()
+            );
+            assert_eq!(month_name(months, true), date.strftime("%b %Y").to_string());
+        }
+    }
 }
