@@ -567,7 +567,7 @@ mod tests {
 
     #[test]
     fn fixed_decimals_are_the_formatters_own() {
-        let mut check = |value: f64| {
+        let check = |value: f64| {
             for decimals in 0..=3u32 {
                 let mut ours = String::new();
                 push_fixed(&mut ours, value, decimals);
