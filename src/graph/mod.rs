@@ -62,7 +62,8 @@ fn fnv1a_byte(hash: u64, byte: u8) -> u64 {
 /// Anchors for an article's quotes, made from their words (case and spacing aside), so that a
 /// quote keeps its anchor when other quotes are added, removed or edited.
 pub fn quote_anchors(article: &Article) -> Vec<String> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    // Quotes seen per hash (the anchor's only variable part), to number repeats.
+    let mut seen: rustc_hash::FxHashMap<u32, usize> = Default::default();
     article
         .quotes
         .iter()
@@ -95,10 +96,20 @@ pub fn quote_anchors(article: &Article) -> Vec<String> {
                     );
                 }
             }
-            let base = format!("q-{:08x}", hash as u32);
-            let n = seen.entry(base.clone()).or_insert(0);
+            let n = seen.entry(hash as u32).or_insert(0);
             *n += 1;
-            if *n == 1 { base } else { format!("{base}-{n}") }
+            let mut anchor = String::with_capacity(16);
+            anchor.push_str("q-");
+            for shift in (0..32).step_by(4).rev() {
+                anchor.push(char::from(
+                    b"0123456789abcdef"[(hash >> shift) as usize & 0xf],
+                ));
+            }
+            if *n > 1 {
+                anchor.push('-');
+                anchor.push_str(&n.to_string());
+            }
+            anchor
         })
         .collect()
 }
