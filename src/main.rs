@@ -257,6 +257,7 @@ fn main() -> ExitCode {
                 force,
             };
             let bar = term::BuildBar::new(verbosity);
+            gazette::build::exit_after_build();
             let built = gazette::build::build_with_progress(&options, &bar);
             bar.finish();
             match built {

@@ -33,6 +33,10 @@ pub fn quote_text(article: &Article, quote: &Quote) -> String {
             if source.is_empty() || !has_inline_markup(&source) {
                 return source;
             }
+            if only_closing_apostrophes(&source) {
+                // What the parse would make of them (most marked quotes: “don't”, “it's”).
+                return source.replace('\'', "’");
+            }
             inline_text(&source)
         }
     }
@@ -85,6 +89,20 @@ fn is_tidy(text: &str) -> bool {
         }
     }
     !after_space || text.is_empty()
+}
+
+/// Whether `text`'s only inline markup is apostrophes right after a letter or digit: none of
+/// them can open a smart quote, so Markdown reads each as `’` and the rest as written.
+fn only_closing_apostrophes(text: &str) -> bool {
+    let mut apostrophes = text.match_indices('\'').peekable();
+    apostrophes.peek().is_some()
+        && apostrophes.all(|(at, _)| {
+            text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        })
+        && !has_inline_markup(&text.replace('\'', ""))
 }
 
 /// Whether Markdown could read `text` (one line, spaces tidied) as anything but itself:
@@ -408,6 +426,28 @@ mod tests {
             "\\*",
         ] {
             assert!(super::has_inline_markup(marked), "{marked}");
+        }
+    }
+
+    #[test]
+    fn apostrophes_after_letters_read_as_the_parse_reads_them() {
+        for text in [
+            "don't",
+            "it's the players' union, and we're 100's strong",
+            "Łódź's mayor",
+            "rock 'n' roll",
+            "'tis the season",
+            "it's 'quoted' here",
+            "don't *stop*",
+            "isn't it... fine",
+            "x' y",
+        ] {
+            let fast = super::only_closing_apostrophes(text);
+            if fast {
+                assert_eq!(text.replace('\'', "’"), super::inline_text(text), "{text}");
+            }
+            let expected = !text.contains(" '") && !text.starts_with('\'') && !text.contains('*');
+            assert_eq!(fast, expected && !text.contains("..."), "{text}");
         }
     }
 
