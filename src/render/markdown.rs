@@ -36,8 +36,8 @@ pub struct QuoteMark {
     pub outer: Range<usize>,
     /// `<span class="quote" id="q-…">`
     pub open_html: String,
-    /// The speaker link and `</span>`.
-    pub close_html: String,
+    /// The speaker link and `</span>`: one string shared by all of a speaker's marks.
+    pub close_html: std::sync::Arc<str>,
 }
 
 /// `@/` link targets in some HTML: where each escaped `href` value is, and the target.
@@ -926,7 +926,7 @@ mod tests {
             .map(|(n, q)| QuoteMark {
                 outer: q.outer.clone(),
                 open_html: format!("<q{n}>"),
-                close_html: format!("</q{n}>"),
+                close_html: format!("</q{n}>").into(),
             })
             .collect()
     }

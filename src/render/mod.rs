@@ -68,6 +68,8 @@ pub struct Renderer<'a> {
     speaker_links: Vec<std::sync::OnceLock<tera::Value>>,
     /// Each article's date as a template value, made once: its page, card and quotes show it.
     dates: Vec<std::sync::OnceLock<Option<tera::Value>>>,
+    /// Each speaker's part of quote marks, made once, with the page root it was made for.
+    speaker_marks: Vec<std::sync::OnceLock<(String, std::sync::Arc<quotes::SpeakerMark>)>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -88,6 +90,9 @@ impl<'a> Renderer<'a> {
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
             dates: (0..graph.articles.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+            speaker_marks: (0..graph.speakers.speakers.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
             config,
@@ -227,7 +232,18 @@ impl<'a> Renderer<'a> {
         let body_html = markdown::body_html_from(
             article,
             made.as_ref().or(article.body_html.as_ref()),
-            &quotes::marks(self.graph, id, &meta.root),
+            &quotes::marks(self.graph, id, &meta.root, |speaker| {
+                let (root, mark) = self.speaker_marks[speaker].get_or_init(|| {
+                    let mark = quotes::speaker_mark(self.graph, speaker, &meta.root);
+                    (meta.root.clone(), std::sync::Arc::new(mark))
+                });
+                // Every article page sits at the same depth, so one root serves them all.
+                if *root == meta.root {
+                    mark.clone()
+                } else {
+                    std::sync::Arc::new(quotes::speaker_mark(self.graph, speaker, &meta.root))
+                }
+            }),
             &resolve,
         );
         drop(made);

@@ -76,9 +76,15 @@ pub fn quote_view<'a>(
     }
 }
 
-/// The marks around every quotation of an article's body (headline quotes are not in it).
-pub fn marks(graph: &SiteGraph, id: usize, root: &str) -> Vec<QuoteMark> {
-    let mut marks = quote_marks(graph, id, root);
+/// The marks around every quotation of an article's body (headline quotes are not in it);
+/// `speaker_mark(id)` is speaker `id`'s part of them (`speaker_mark`), made once per speaker.
+pub fn marks(
+    graph: &SiteGraph,
+    id: usize,
+    root: &str,
+    speaker_mark: impl Fn(usize) -> std::sync::Arc<SpeakerMark>,
+) -> Vec<QuoteMark> {
+    let mut marks = quote_marks(graph, id, speaker_mark);
     marks.extend(mention_links(graph, id, root));
     marks
 }
@@ -86,19 +92,33 @@ pub fn marks(graph: &SiteGraph, id: usize, root: &str) -> Vec<QuoteMark> {
 /// The first mention of each speaker quoted in the article links to their page.
 fn mention_links(graph: &SiteGraph, id: usize, root: &str) -> Vec<QuoteMark> {
     let article = &graph.articles[id];
+    // Quotes by start, each with the furthest end so far: whether a range overlaps any quote
+    // is one binary search, not a scan of all quotes per mention.
+    let mut quotes: Vec<(usize, usize)> = article
+        .quotes
+        .iter()
+        .map(|q| (q.outer.start, q.outer.end))
+        .collect();
+    quotes.sort_unstable();
+    let mut furthest = 0;
+    for quote in &mut quotes {
+        furthest = furthest.max(quote.1);
+        quote.1 = furthest;
+    }
     let inside_a_quote = |r: &std::ops::Range<usize>| {
-        article
-            .quotes
-            .iter()
-            .any(|q| q.outer.start < r.end && r.start < q.outer.end)
+        let before_end = quotes.partition_point(|&(start, _)| start < r.end);
+        before_end > 0 && quotes[before_end - 1].1 > r.start
     };
     // Only mentions in the body can be linked (the headline and dek are rendered apart).
     let body: Vec<std::ops::Range<usize>> = match &article.body {
         crate::content::Body::Markdown(r) => vec![r.clone()],
         crate::content::Body::Plain(paragraphs) => paragraphs.clone(),
     };
-    let in_body =
-        |r: &std::ops::Range<usize>| body.iter().any(|b| b.start <= r.start && r.end <= b.end);
+    // Paragraphs run in text order, apart: the one a mention could be in is found by search.
+    let in_body = |r: &std::ops::Range<usize>| {
+        let starting_before = body.partition_point(|b| b.start <= r.start);
+        starting_before > 0 && r.end <= body[starting_before - 1].end
+    };
     let mut first: HashMap<usize, std::ops::Range<usize>> = HashMap::new();
     for (q, quote) in article.quotes.iter().enumerate() {
         let (Some(speaker), Some(mention)) = (graph.speakers.quote_speakers[id][q], &quote.mention)
@@ -135,14 +155,56 @@ fn mention_links(graph: &SiteGraph, id: usize, root: &str) -> Vec<QuoteMark> {
             QuoteMark {
                 outer: range,
                 open_html: open,
-                close_html: "</a>".to_string(),
+                close_html: "</a>".into(),
             }
         })
         .collect()
 }
 
-fn quote_marks(graph: &SiteGraph, id: usize, root: &str) -> Vec<QuoteMark> {
+/// A speaker's part of the marks around their quotes, the same in every article.
+pub struct SpeakerMark {
+    /// ` data-speaker="…">`, closing the mark's opening tag.
+    open_end: String,
+    /// The link to the speaker's page, then `</span>`.
+    close: std::sync::Arc<str>,
+}
+
+/// Speaker `speaker`'s `SpeakerMark` on a page at `root`.
+pub fn speaker_mark(graph: &SiteGraph, speaker: usize, root: &str) -> SpeakerMark {
+    let s = speaker_link(graph, &graph.speakers.speakers[speaker]);
+    let mut label = s.name.to_string();
+    if let Some(role) = s.role {
+        label.push_str(", ");
+        label.push_str(role);
+    }
+    let mut open_end = String::from(" data-speaker=\"");
+    escape_html(s.slug, &mut open_end);
+    open_end.push_str("\">");
+    // The label is the link's name for everyone; the hidden tip shows it on hover and
+    // keyboard focus (a title attribute shows on hover only).
+    let mut close = String::from("<a class=\"quote-by\" href=\"");
+    close.push_str(root);
+    close.push_str(&s.path);
+    close.push_str("\" aria-label=\"");
+    escape_html(&label, &mut close);
+    close.push_str("\">");
+    escape_html(short_name(s.name), &mut close);
+    close.push_str("<span class=\"quote-tip\" hidden>");
+    escape_html(&label, &mut close);
+    close.push_str("</span></a></span>");
+    SpeakerMark {
+        open_end,
+        close: close.into(),
+    }
+}
+
+fn quote_marks(
+    graph: &SiteGraph,
+    id: usize,
+    speaker_mark: impl Fn(usize) -> std::sync::Arc<SpeakerMark>,
+) -> Vec<QuoteMark> {
     let article = &graph.articles[id];
+    let unattributed: std::sync::Arc<str> = "</span>".into();
     article
         .quotes
         .iter()
@@ -150,36 +212,21 @@ fn quote_marks(graph: &SiteGraph, id: usize, root: &str) -> Vec<QuoteMark> {
         .filter(|(_, q)| q.kind != QuoteKind::Headline)
         .map(|(i, q)| {
             let anchor = &graph.articles[id].anchors[i];
-            let speaker = graph.speakers.quote_speakers[id][i]
-                .map(|s| speaker_link(graph, &graph.speakers.speakers[s]));
-            let mut open = ["<span class=\"quote\" id=\"", anchor, "\""].concat();
-            let mut close = String::new();
-            match &speaker {
-                Some(s) => {
-                    let mut label = s.name.to_string();
-                    if let Some(role) = s.role {
-                        label.push_str(", ");
-                        label.push_str(role);
-                    }
-                    open.push_str(" data-speaker=\"");
-                    escape_html(s.slug, &mut open);
-                    open.push_str("\">");
-                    // The label is the link's name for everyone; the hidden tip shows it on
-                    // hover and keyboard focus (a title attribute shows on hover only).
-                    close.push_str("<a class=\"quote-by\" href=\"");
-                    close.push_str(root);
-                    close.push_str(&s.path);
-                    close.push_str("\" aria-label=\"");
-                    escape_html(&label, &mut close);
-                    close.push_str("\">");
-                    escape_html(short_name(s.name), &mut close);
-                    close.push_str("<span class=\"quote-tip\" hidden>");
-                    escape_html(&label, &mut close);
-                    close.push_str("</span></a>");
+            let mut open = String::with_capacity(64);
+            open.push_str("<span class=\"quote\" id=\"");
+            open.push_str(anchor);
+            open.push('"');
+            let close = match graph.speakers.quote_speakers[id][i] {
+                Some(speaker) => {
+                    let mark = speaker_mark(speaker);
+                    open.push_str(&mark.open_end);
+                    mark.close.clone()
                 }
-                None => open.push('>'),
-            }
-            close.push_str("</span>");
+                None => {
+                    open.push('>');
+                    unattributed.clone()
+                }
+            };
             QuoteMark {
                 outer: q.outer.clone(),
                 open_html: open,
@@ -213,9 +260,7 @@ pub fn callout_score(
     if quote.pull {
         return 100.0;
     }
-    let words = article.text[quote.content.clone()]
-        .split_whitespace()
-        .count();
+    let words = word_count(&article.text[quote.content.clone()]);
     if quote.kind == QuoteKind::Headline || words < 8 || !has_speaker || quote.depth > 0 {
         return 0.0;
     }
@@ -231,6 +276,22 @@ pub fn callout_score(
     };
     let prominence = if speaker_count >= 2 { 1.0 } else { 0.0 };
     kind + length + prominence + 2.0 * quote.confidence
+}
+
+/// `text.split_whitespace().count()`, a byte at a time when the text is ASCII (most quotes).
+fn word_count(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    let mut in_word = false;
+    let mut words = 0;
+    for byte in text.bytes() {
+        // ASCII whitespace as `char::is_whitespace` has it (vertical tab included).
+        let space = matches!(byte, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
 }
 
 /// The article's callouts, in text order: the editor's picks, then the best by score,
@@ -601,6 +662,24 @@ mod tests {
             state ^= state >> 7;
             state ^= state << 17;
             check((state >> 11) as f64 / (1u64 << 53) as f64 * 10f64.powi((state % 9) as i32 - 3));
+        }
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for text in [
+            "",
+            " ",
+            "one",
+            " two  words ",
+            "tabs\tand\nlines\r\nand\x0bvertical\x0ctabs",
+            "non-ASCII\u{a0}no-break space and “curly” quotes",
+        ] {
+            assert_eq!(
+                word_count(text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
         }
     }
 
