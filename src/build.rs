@@ -270,8 +270,8 @@ pub fn build_with_progress(
         return Err(failure(diagnostics));
     }
     let pages = paths.iter().filter(|p| p.ends_with(".html")).count();
-    let staging = output::Staging::begin(&config.output_dir, paths.iter().map(String::as_str))?;
     drop(paths);
+    let staging = output::Staging::begin(&config.output_dir)?;
     let writing_nanos = std::sync::atomic::AtomicU64::new(0);
     let write = |file: OutputFile| {
         let began = Instant::now();

@@ -535,14 +535,26 @@ pub fn sitemap_of<'p>(
         out.push_str("  <url><loc>");
         escape_xml(&url(config, path), &mut out);
         out.push_str("</loc>");
-        let changed = path
+        let article = path
             .strip_prefix("articles/")
             .and_then(|rest| rest.strip_suffix('/'))
             .filter(|slug| !slug.contains('/'))
             .and_then(|slug| graph.by_slug.get(slug))
-            .and_then(|&id| last_change(&graph.articles[id]));
-        if let Some(date) = changed {
-            out.push_str(&format!("<lastmod>{}</lastmod>", lastmod(&date)));
+            .map(|&id| &graph.articles[id]);
+        if let Some((article, date)) = article.and_then(|a| Some((a, last_change(a)?))) {
+            out.push_str("<lastmod>");
+            match &article.date_view {
+                // The article's own date, formatted once in the extract phase.
+                Some(view) if article.date == Some(date) => {
+                    out.push_str(if date.has_time {
+                        &view.rfc3339
+                    } else {
+                        &view.iso
+                    });
+                }
+                _ => out.push_str(&lastmod(&date)),
+            }
+            out.push_str("</lastmod>");
         }
         out.push_str("</url>\n");
     }
