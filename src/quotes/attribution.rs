@@ -16,10 +16,13 @@ use super::{Block, Pattern};
 /// A person named in the article.
 #[derive(Debug, Clone)]
 struct Person {
-    /// The fullest form of the name, titles dropped.
-    words: Vec<String>,
-    /// The same words lowercased, for matching.
-    folded: Vec<String>,
+    /// The fullest form of the name, titles dropped: its words (which hold no spaces, being
+    /// tokens) joined by spaces, one string rather than one per word.
+    name: String,
+    /// The same words lowercased, for matching, joined the same way.
+    folded: String,
+    /// How many words the name has.
+    word_count: usize,
     /// Lowercased role words written next to the name ("russian", "president", "spokeswoman").
     roles: Vec<String>,
     gender: Gender,
@@ -202,13 +205,73 @@ fn is_capitalised(w: &str) -> bool {
 
 /// Whether one name ends with the other, word for word: `folded` (lowercased) against `name`
 /// as lowercased (`folded.ends_with(lowered) || lowered.ends_with(folded)`), folding
-/// only words that are not ASCII.
-fn tails_match<S: AsRef<str>>(folded: &[String], name: &[S]) -> bool {
-    let n = folded.len().min(name.len());
-    folded[folded.len() - n..]
-        .iter()
-        .zip(&name[name.len() - n..])
-        .all(|(f, w)| folds_to(w.as_ref(), f))
+/// only words that are not ASCII. `folded` is a `Person::folded`: words joined by spaces.
+fn tails_match<S: AsRef<str>>(folded: &str, name: &[S]) -> bool {
+    let mut rest = folded;
+    for w in name.iter().rev() {
+        // Names are a few short words: a plain byte search beats `rsplit`'s searcher.
+        let space = rest.bytes().rposition(|b| b == b' ');
+        if !folds_to(w.as_ref(), &rest[space.map_or(0, |at| at + 1)..]) {
+            return false;
+        }
+        match space {
+            Some(at) => rest = &rest[..at],
+            None => return true,
+        }
+    }
+    true
+}
+
+/// `w.to_lowercase()`, without its Unicode machinery for ASCII words (nearly all).
+fn lowercased(w: &str) -> String {
+    if w.is_ascii() {
+        w.to_ascii_lowercase()
+    } else {
+        w.to_lowercase()
+    }
+}
+
+impl Person {
+    /// A person named `name` (words without spaces), lowercased word by word for `folded`.
+    fn new<S: AsRef<str>>(name: &[S], roles: Vec<String>, gender: Gender) -> Self {
+        let mut person = Person {
+            name: String::new(),
+            folded: String::new(),
+            word_count: 0,
+            roles,
+            gender,
+        };
+        person.rename(name);
+        person
+    }
+
+    /// Replaces the name with the words of `name`.
+    fn rename<S: AsRef<str>>(&mut self, name: &[S]) {
+        self.name.clear();
+        self.folded.clear();
+        for (n, w) in name.iter().enumerate() {
+            let w = w.as_ref();
+            if n > 0 {
+                self.name.push(' ');
+                self.folded.push(' ');
+            }
+            self.name.push_str(w);
+            if w.is_ascii() {
+                let start = self.folded.len();
+                self.folded.push_str(w);
+                self.folded[start..].make_ascii_lowercase();
+            } else {
+                self.folded.push_str(&w.to_lowercase());
+            }
+        }
+        self.word_count = name.len();
+    }
+
+    /// The first word of the name.
+    fn first_word(&self) -> &str {
+        let end = self.name.bytes().position(|b| b == b' ');
+        &self.name[..end.unwrap_or(self.name.len())]
+    }
 }
 
 /// Whether `w.to_lowercase() == folded`, where `folded` is itself a lowercased word (so it
@@ -409,7 +472,7 @@ fn split_run<'t>(
             gender = g;
         }
         if class & (COMMON_CAPITALISED | NAME_CONNECTOR) == 0 {
-            roles.push(w.to_lowercase());
+            roles.push(lowercased(w));
         }
     }
     let plain = &words.words[k..];
@@ -728,9 +791,8 @@ impl<'t> Article<'t> {
         // A longer form of a known name replaces it ("Putin" → "Vladimir Putin").
         if let Some(existing) = self.find_person(name) {
             let person = &mut self.people[existing];
-            if name.len() > person.words.len() {
-                person.words = name.iter().map(|w| w.as_ref().to_string()).collect();
-                person.folded = name.iter().map(|w| w.as_ref().to_lowercase()).collect();
+            if name.len() > person.word_count {
+                person.rename(name);
             }
             for role in roles {
                 if !person.roles.iter().any(|r| r == role) {
@@ -744,19 +806,18 @@ impl<'t> Article<'t> {
         }
         let id = self.people.len();
         if let Some(last) = name.last() {
-            let key = last.as_ref().to_lowercase();
+            let key = lowercased(last.as_ref());
             if key.is_ascii() {
                 let bit = last_word_bit(key.as_bytes());
                 self.last_word_bits[bit / 64] |= 1 << (bit % 64);
             }
             self.by_last.entry(key).or_default().push(id);
         }
-        self.people.push(Person {
-            words: name.iter().map(|w| w.as_ref().to_string()).collect(),
-            folded: name.iter().map(|w| w.as_ref().to_lowercase()).collect(),
-            roles: roles.map(str::to_string).collect(),
+        self.people.push(Person::new(
+            name,
+            roles.map(str::to_string).collect(),
             gender,
-        });
+        ));
         self.person_mentions.push(Vec::new());
         id
     }
@@ -798,7 +859,7 @@ impl<'t> Article<'t> {
     /// Of the people `matching` the name, the one whose name has the most words.
     fn fullest_match<S: AsRef<str>>(&self, candidates: &[usize], name: &[S]) -> Option<usize> {
         self.matching(candidates, name)
-            .max_by_key(|&p| (self.people[p].words.len(), std::cmp::Reverse(p)))
+            .max_by_key(|&p| (self.people[p].word_count, std::cmp::Reverse(p)))
     }
 
     /// Like `find_person`, but when several people share the words ("Miliband"), the one
@@ -824,7 +885,7 @@ impl<'t> Article<'t> {
     /// The person whose first name this is ("Sir John" for "John Bourn"), last mentioned first.
     fn find_by_given_name(&self, given: &str, at: usize) -> Option<usize> {
         let end = self.mentions.partition_point(|m| m.at < at);
-        let first_is = |p: &Person| p.words.len() >= 2 && p.words[0].eq_ignore_ascii_case(given);
+        let first_is = |p: &Person| p.word_count >= 2 && p.first_word().eq_ignore_ascii_case(given);
         self.mentions[..end]
             .iter()
             .rev()
@@ -834,7 +895,7 @@ impl<'t> Article<'t> {
     }
 
     pub fn person_name(&self, person: usize) -> String {
-        self.people[person].words.join(" ")
+        self.people[person].name.clone()
     }
 
     /// The most recent person mentioned before `at` whose gender fits.
