@@ -249,6 +249,11 @@ impl Person {
     fn rename<S: AsRef<str>>(&mut self, name: &[S]) {
         self.name.clear();
         self.folded.clear();
+        // One allocation each: the words and the spaces between them (a word's lowercase may
+        // be longer, rarely).
+        let len = name.iter().map(|w| w.as_ref().len() + 1).sum::<usize>();
+        self.name.reserve(len);
+        self.folded.reserve(len);
         for (n, w) in name.iter().enumerate() {
             let w = w.as_ref();
             if n > 0 {
