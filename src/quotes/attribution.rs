@@ -16,10 +16,13 @@ use super::{Block, Pattern};
 /// A person named in the article.
 #[derive(Debug, Clone)]
 struct Person {
-    /// The fullest form of the name, titles dropped.
-    words: Vec<String>,
-    /// The same words lowercased, for matching.
-    folded: Vec<String>,
+    /// The fullest form of the name, titles dropped: its words (which hold no spaces, being
+    /// tokens) joined by spaces, one string rather than one per word.
+    name: String,
+    /// The same words lowercased, for matching, joined the same way.
+    folded: String,
+    /// How many words the name has.
+    word_count: usize,
     /// Lowercased role words written next to the name ("russian", "president", "spokeswoman").
     roles: Vec<String>,
     gender: Gender,
@@ -202,13 +205,78 @@ fn is_capitalised(w: &str) -> bool {
 
 /// Whether one name ends with the other, word for word: `folded` (lowercased) against `name`
 /// as lowercased (`folded.ends_with(lowered) || lowered.ends_with(folded)`), folding
-/// only words that are not ASCII.
-fn tails_match<S: AsRef<str>>(folded: &[String], name: &[S]) -> bool {
-    let n = folded.len().min(name.len());
-    folded[folded.len() - n..]
-        .iter()
-        .zip(&name[name.len() - n..])
-        .all(|(f, w)| folds_to(w.as_ref(), f))
+/// only words that are not ASCII. `folded` is a `Person::folded`: words joined by spaces.
+fn tails_match<S: AsRef<str>>(folded: &str, name: &[S]) -> bool {
+    let mut rest = folded;
+    for w in name.iter().rev() {
+        // Names are a few short words: a plain byte search beats `rsplit`'s searcher.
+        let space = rest.bytes().rposition(|b| b == b' ');
+        if !folds_to(w.as_ref(), &rest[space.map_or(0, |at| at + 1)..]) {
+            return false;
+        }
+        match space {
+            Some(at) => rest = &rest[..at],
+            None => return true,
+        }
+    }
+    true
+}
+
+/// `w.to_lowercase()`, without its Unicode machinery for ASCII words (nearly all).
+fn lowercased(w: &str) -> String {
+    if w.is_ascii() {
+        w.to_ascii_lowercase()
+    } else {
+        w.to_lowercase()
+    }
+}
+
+impl Person {
+    /// A person named `name` (words without spaces), lowercased word by word for `folded`.
+    fn new<S: AsRef<str>>(name: &[S], roles: Vec<String>, gender: Gender) -> Self {
+        let mut person = Person {
+            name: String::new(),
+            folded: String::new(),
+            word_count: 0,
+            roles,
+            gender,
+        };
+        person.rename(name);
+        person
+    }
+
+    /// Replaces the name with the words of `name`.
+    fn rename<S: AsRef<str>>(&mut self, name: &[S]) {
+        self.name.clear();
+        self.folded.clear();
+        // One allocation each: the words and the spaces between them (a word's lowercase may
+        // be longer, rarely).
+        let len = name.iter().map(|w| w.as_ref().len() + 1).sum::<usize>();
+        self.name.reserve(len);
+        self.folded.reserve(len);
+        for (n, w) in name.iter().enumerate() {
+            let w = w.as_ref();
+            if n > 0 {
+                self.name.push(' ');
+                self.folded.push(' ');
+            }
+            self.name.push_str(w);
+            if w.is_ascii() {
+                let start = self.folded.len();
+                self.folded.push_str(w);
+                self.folded[start..].make_ascii_lowercase();
+            } else {
+                self.folded.push_str(&w.to_lowercase());
+            }
+        }
+        self.word_count = name.len();
+    }
+
+    /// The first word of the name.
+    fn first_word(&self) -> &str {
+        let end = self.name.bytes().position(|b| b == b' ');
+        &self.name[..end.unwrap_or(self.name.len())]
+    }
 }
 
 /// Whether `w.to_lowercase() == folded`, where `folded` is itself a lowercased word (so it
@@ -363,43 +431,76 @@ struct NameParts {
     end: usize,
 }
 
-/// `words` is scratch space for the run's words, reused from run to run.
+/// Words with their token classes (`token_class`), one class per word.
+#[derive(Default)]
+struct Words<'t> {
+    words: Vec<&'t str>,
+    classes: Vec<u32>,
+}
+
+impl<'t> Words<'t> {
+    fn clear(&mut self) {
+        self.words.clear();
+        self.classes.clear();
+    }
+
+    fn push(&mut self, word: &'t str, class: u32) {
+        self.words.push(word);
+        self.classes.push(class);
+    }
+
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+}
+
+/// `words` is scratch space for the run's words, reused from run to run; the name's words
+/// are added to `names`.
 fn split_run<'t>(
     text: &'t str,
     tokens: &[Token],
     run: &Range<usize>,
-    words: &mut Vec<&'t str>,
-    names: &mut Vec<&'t str>,
+    words: &mut Words<'t>,
+    names: &mut Words<'t>,
 ) -> NameParts {
     let word_tokens = || tokens[run.clone()].iter().filter(|t| t.kind == Kind::Word);
     words.clear();
-    words.extend(word_tokens().map(|t| word(text, t)));
-    let k = name_start(words);
+    for t in word_tokens() {
+        words.push(word(text, t), t.class);
+    }
+    let k = name_start(&words.words, &words.classes);
     let mut roles = Vec::new();
     let mut gender = Gender::Unknown;
-    for w in &words[..k] {
+    for (w, class) in words.words[..k].iter().zip(&words.classes) {
         let g = title_gender(w);
         if g != Gender::Unknown {
             gender = g;
         }
-        if !is_common_capitalised(w) && !is_name_connector(w) {
-            roles.push(w.to_lowercase());
+        if class & (COMMON_CAPITALISED | NAME_CONNECTOR) == 0 {
+            roles.push(lowercased(w));
         }
     }
-    let plain = &words[k..];
-    let mut keep = affiliation_cut(plain);
-    while keep > 1 && is_post_nominal(plain[keep - 1]) {
+    let plain = &words.words[k..];
+    let plain_classes = &words.classes[k..];
+    let mut keep = affiliation_cut(plain, plain_classes);
+    while keep > 1 && plain_classes[keep - 1] & POST_NOMINAL != 0 {
         keep -= 1;
     }
-    let rest = &plain[..keep];
     let name_start = names.len();
-    names.extend(rest.iter().enumerate().map(|(n, w)| {
-        if n + 1 == rest.len() {
-            strip_possessive(w)
+    for (n, (w, &class)) in plain.iter().zip(plain_classes).enumerate().take(keep) {
+        if n + 1 == keep {
+            // A possessive's name is the word stripped, whose classes are its own.
+            let stripped = strip_possessive(w);
+            let class = if stripped.len() == w.len() {
+                class
+            } else {
+                token_class(stripped)
+            };
+            names.push(stripped, class);
         } else {
-            *w
+            names.push(w, class);
         }
-    }));
+    }
     let name = name_start..names.len();
     let start = word_tokens()
         .nth(k)
@@ -438,8 +539,9 @@ fn is_role_noun_folded(w: &str) -> bool {
 
 /// `is_organisation_word(w) || is_place_or_thing_word(w) || is_outlet(w)` in one lookup
 /// (`is_outlet` looks up `w` itself unless it opens with "the ").
-fn is_organisation_place_or_outlet(w: &str) -> bool {
-    let found = classes(w);
+/// `class` is `w`'s token class (`token_class`), whose list bits are `classes(w)`.
+fn is_organisation_place_or_outlet(w: &str, class: u32) -> bool {
+    let found = class;
     found & (ORGANISATION_WORD | PLACE_OR_THING_WORD) != 0
         || if w.starts_with("the ") || w.starts_with("The ") {
             is_outlet(w)
@@ -448,13 +550,14 @@ fn is_organisation_place_or_outlet(w: &str) -> bool {
         }
 }
 
-fn looks_like_person<S: AsRef<str>>(name: &[S]) -> bool {
+/// `classes` are the token classes of the name's words (`token_class`), one per word.
+fn looks_like_person<S: AsRef<str>>(name: &[S], classes: &[u32]) -> bool {
     let (Some(first), Some(last)) = (name.first(), name.last()) else {
         return false;
     };
     let (first, last) = (first.as_ref(), last.as_ref());
     if name.len() > 5
-        || is_title(last)
+        || classes[name.len() - 1] & TITLE_WORD != 0
         || is_role_noun_folded(last)
         || matches!(
             first,
@@ -473,8 +576,7 @@ fn looks_like_person<S: AsRef<str>>(name: &[S]) -> bool {
     {
         return false;
     }
-    if name.len() == 1
-        && (classes(first) & (PLACE_NAME | COMMON_CAPITALISED | DEMONYM) != 0 || is_title(first))
+    if name.len() == 1 && classes[0] & (PLACE_NAME | COMMON_CAPITALISED | DEMONYM | TITLE_WORD) != 0
     {
         return false;
     }
@@ -483,12 +585,16 @@ fn looks_like_person<S: AsRef<str>>(name: &[S]) -> bool {
             && w.chars()
                 .all(|c| c.is_ascii_uppercase() || !c.is_alphabetic())
     };
-    !name.iter().map(AsRef::as_ref).any(|w| {
-        matches!(w, "and" | "&" | "of" | "for")
-            || is_organisation_place_or_outlet(w)
-            || acronym(w)
-            || w.chars().next().is_some_and(|c| c.is_ascii_digit())
-    })
+    !name
+        .iter()
+        .map(AsRef::as_ref)
+        .zip(classes)
+        .any(|(w, &class)| {
+            matches!(w, "and" | "&" | "of" | "for")
+                || is_organisation_place_or_outlet(w, class)
+                || acronym(w)
+                || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        })
 }
 
 /// Whether a run is one word that `Article::new` would find neither a person
@@ -528,9 +634,9 @@ impl<'t> Article<'t> {
         // Each run's parts, lowercase roles, whether it follows a preposition, and whether it
         // looks like a person (asked once: both passes below need it).
         let mut found: Vec<(NameParts, Vec<Cow<str>>, bool, bool)> = Vec::new();
-        let mut scratch = Vec::new();
+        let mut scratch = Words::default();
         // The words of every run's name, each run's a range of it (`NameParts::name`).
-        let mut names: Vec<&str> = Vec::new();
+        let mut names = Words::default();
         let mut block_runs = Vec::new();
         for tokens in block_tokens {
             runs(text, tokens, &mut block_runs);
@@ -556,7 +662,7 @@ impl<'t> Article<'t> {
                     // "David and Louise Turpin": David shares the surname (the name's range
                     // ends the vector, so the surname extends it).
                     if parts.name.len() == 1 {
-                        names.push(surname);
+                        names.push(surname, token_class(surname));
                         parts.name.end += 1;
                     }
                 }
@@ -586,7 +692,10 @@ impl<'t> Article<'t> {
                                 | "including"
                                 | "like"
                         );
-                let is_person = looks_like_person(&names[parts.name.clone()]);
+                let is_person = looks_like_person(
+                    &names.words[parts.name.clone()],
+                    &names.classes[parts.name.clone()],
+                );
                 // Only a person's roles are read below.
                 let lower_roles = if is_person {
                     lower_roles(text, tokens, &run.roles)
@@ -597,7 +706,7 @@ impl<'t> Article<'t> {
             }
         }
         for (parts, lower_roles, _, is_person) in &found {
-            let name = &names[parts.name.clone()];
+            let name = &names.words[parts.name.clone()];
             if name.len() >= 2 && *is_person {
                 let roles = parts.roles.iter().map(String::as_str);
                 let roles = roles.chain(lower_roles.iter().map(|r| &**r));
@@ -614,11 +723,13 @@ impl<'t> Article<'t> {
             }
         }
         for (parts, lower_roles, oblique, is_person) in &found {
-            let name = &names[parts.name.clone()];
+            let name = &names.words[parts.name.clone()];
             if !is_person {
                 // "sportswear firm Umbro", "the Thai Raksa Chart Party", "PBS": organisations.
                 let acronym = name.len() == 1 && is_acronym(name[0]);
-                let named_org = name.iter().any(|w| is_organisation_word(w));
+                let named_org = names.classes[parts.name.clone()]
+                    .iter()
+                    .any(|class| class & ORGANISATION_WORD != 0);
                 if !name.is_empty() && (acronym || named_org) && !is_outlet(&name.join(" ")) {
                     article.organisations.push((parts.start, name.join(" ")));
                 }
@@ -685,9 +796,8 @@ impl<'t> Article<'t> {
         // A longer form of a known name replaces it ("Putin" → "Vladimir Putin").
         if let Some(existing) = self.find_person(name) {
             let person = &mut self.people[existing];
-            if name.len() > person.words.len() {
-                person.words = name.iter().map(|w| w.as_ref().to_string()).collect();
-                person.folded = name.iter().map(|w| w.as_ref().to_lowercase()).collect();
+            if name.len() > person.word_count {
+                person.rename(name);
             }
             for role in roles {
                 if !person.roles.iter().any(|r| r == role) {
@@ -701,19 +811,18 @@ impl<'t> Article<'t> {
         }
         let id = self.people.len();
         if let Some(last) = name.last() {
-            let key = last.as_ref().to_lowercase();
+            let key = lowercased(last.as_ref());
             if key.is_ascii() {
                 let bit = last_word_bit(key.as_bytes());
                 self.last_word_bits[bit / 64] |= 1 << (bit % 64);
             }
             self.by_last.entry(key).or_default().push(id);
         }
-        self.people.push(Person {
-            words: name.iter().map(|w| w.as_ref().to_string()).collect(),
-            folded: name.iter().map(|w| w.as_ref().to_lowercase()).collect(),
-            roles: roles.map(str::to_string).collect(),
+        self.people.push(Person::new(
+            name,
+            roles.map(str::to_string).collect(),
             gender,
-        });
+        ));
         self.person_mentions.push(Vec::new());
         id
     }
@@ -755,7 +864,7 @@ impl<'t> Article<'t> {
     /// Of the people `matching` the name, the one whose name has the most words.
     fn fullest_match<S: AsRef<str>>(&self, candidates: &[usize], name: &[S]) -> Option<usize> {
         self.matching(candidates, name)
-            .max_by_key(|&p| (self.people[p].words.len(), std::cmp::Reverse(p)))
+            .max_by_key(|&p| (self.people[p].word_count, std::cmp::Reverse(p)))
     }
 
     /// Like `find_person`, but when several people share the words ("Miliband"), the one
@@ -781,7 +890,7 @@ impl<'t> Article<'t> {
     /// The person whose first name this is ("Sir John" for "John Bourn"), last mentioned first.
     fn find_by_given_name(&self, given: &str, at: usize) -> Option<usize> {
         let end = self.mentions.partition_point(|m| m.at < at);
-        let first_is = |p: &Person| p.words.len() >= 2 && p.words[0].eq_ignore_ascii_case(given);
+        let first_is = |p: &Person| p.word_count >= 2 && p.first_word().eq_ignore_ascii_case(given);
         self.mentions[..end]
             .iter()
             .rev()
@@ -791,7 +900,7 @@ impl<'t> Article<'t> {
     }
 
     pub fn person_name(&self, person: usize) -> String {
-        self.people[person].words.join(" ")
+        self.people[person].name.clone()
     }
 
     /// The most recent person mentioned before `at` whose gender fits.
@@ -873,14 +982,17 @@ enum Phrase {
     Organisation(String, Range<usize>),
 }
 
-fn is_lead_word(w: &str) -> bool {
-    is_title(w) || is_demonym(w) || is_role_noun_folded(w) || w == "Former" || w == "Acting"
+/// `class` is the token class of `w` (`token_class`): its title and demonym bits are read
+/// from it rather than looked up again.
+fn is_lead_word(w: &str, class: u32) -> bool {
+    class & (TITLE_WORD | DEMONYM) != 0 || is_role_noun_folded(w) || w == "Former" || w == "Acting"
 }
 
 /// How many leading words of a capitalised run are roles, titles or places rather than the
 /// name: "Santa Barbara County Sheriff Bill Brown" → 4, "President of Argentina Alberto
 /// Fernández" → 3, "Vermont Bernie Sanders" → 1. Always leaves at least one word.
-fn name_start(words: &[&str]) -> usize {
+/// `classes` are the words' token classes (`token_class`), one per word.
+fn name_start(words: &[&str], classes: &[u32]) -> usize {
     if words.len() <= 1 {
         return 0;
     }
@@ -888,10 +1000,12 @@ fn name_start(words: &[&str]) -> usize {
     // Everything up to the last title-like word before the final word is the role.
     let mut k = words[..last]
         .iter()
-        .rposition(|w| is_lead_word(w))
+        .zip(classes)
+        .rposition(|(w, &class)| is_lead_word(w, class))
         .map_or(0, |t| t + 1);
     while k < last
-        && (is_common_capitalised(words[k]) || is_name_connector(words[k]) && words[k] != "of")
+        && (classes[k] & COMMON_CAPITALISED != 0
+            || classes[k] & NAME_CONNECTOR != 0 && words[k] != "of")
     {
         k += 1;
     }
@@ -905,7 +1019,7 @@ fn name_start(words: &[&str]) -> usize {
             k = j + 1;
         }
     }
-    if last - k >= 2 && is_place_name(words[k]) {
+    if last - k >= 2 && classes[k] & PLACE_NAME != 0 {
         k += 1;
     }
     k.min(last)
@@ -913,13 +1027,14 @@ fn name_start(words: &[&str]) -> usize {
 
 /// How many words of a capitalised name to keep before an affiliation: "Jeremy Philpott of
 /// the UK Patent Office" keeps 2; "Court of Appeal" and "Secretary of State" keep all.
-fn affiliation_cut(words: &[&str]) -> usize {
+/// `classes` are the words' token classes, one per word.
+fn affiliation_cut(words: &[&str], classes: &[u32]) -> usize {
     match words.iter().position(|w| *w == "of") {
         Some(at)
             if at >= 2
-                && words[..at]
+                && classes[..at]
                     .iter()
-                    .all(|w| !is_organisation_word(w) && !is_title(w)) =>
+                    .all(|class| class & (ORGANISATION_WORD | TITLE_WORD) == 0) =>
         {
             at
         }
@@ -997,39 +1112,44 @@ fn read_phrase(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Phra
         }
     }
     let run: Vec<&str> = words[k..].iter().map(|t| word(text, t)).collect();
+    let run_classes: Vec<u32> = words[k..].iter().map(|t| t.class).collect();
     // "The United States Department of Health and Human Services": an organisation whole,
     // named as written from its first significant word.
-    if run.last().is_some_and(|w| is_organisation_word(w))
-        && affiliation_cut(&run[name_start(&run)..]) == run.len() - name_start(&run)
+    if run_classes
+        .last()
+        .is_some_and(|class| class & ORGANISATION_WORD != 0)
     {
-        let mut first = k;
-        while first < words.len() - 1 {
-            if is(words[first], COMMON_CAPITALISED | NAME_CONNECTOR) {
-                first += 1;
-            } else {
-                break;
+        let lead = name_start(&run, &run_classes);
+        if affiliation_cut(&run[lead..], &run_classes[lead..]) == run.len() - lead {
+            let mut first = k;
+            while first < words.len() - 1 {
+                if is(words[first], COMMON_CAPITALISED | NAME_CONNECTOR) {
+                    first += 1;
+                } else {
+                    break;
+                }
             }
+            let start = words[first].start;
+            let the = if first > 0 && word(text, words[first - 1]).eq_ignore_ascii_case("the") {
+                "the "
+            } else {
+                ""
+            };
+            return Some(Phrase::Organisation(
+                format!("{the}{}", &text[start..span.end]),
+                start..span.end,
+            ));
         }
-        let start = words[first].start;
-        let the = if first > 0 && word(text, words[first - 1]).eq_ignore_ascii_case("the") {
-            "the "
-        } else {
-            ""
-        };
-        return Some(Phrase::Organisation(
-            format!("{the}{}", &text[start..span.end]),
-            start..span.end,
-        ));
     }
-    let lead = if run
+    let lead = if run_classes
         .iter()
-        .all(|w| is_title(w) || is_demonym(w) || is_common_capitalised(w) || is_name_connector(w))
+        .all(|class| class & (TITLE_WORD | DEMONYM | COMMON_CAPITALISED | NAME_CONNECTOR) != 0)
     {
         run.len()
     } else {
-        name_start(&run)
+        name_start(&run, &run_classes)
     };
-    let kept = affiliation_cut(&run[lead..]);
+    let kept = affiliation_cut(&run[lead..], &run_classes[lead..]);
     let name: Vec<String> = run[lead..lead + kept]
         .iter()
         .enumerate()
@@ -2031,7 +2151,10 @@ fn resolve(
             let person = article.find_person_at(words, at);
             // "…of the University of California, Los Angeles disagreed": a place, not a speaker.
             if person.is_none()
-                && !looks_like_person(words)
+                && !looks_like_person(
+                    words,
+                    &words.iter().map(|w| token_class(w)).collect::<Vec<_>>(),
+                )
                 && !words.iter().any(|w| is_organisation_word(w))
             {
                 return None;

@@ -212,11 +212,16 @@ pub fn parents(spans: &[Span]) -> Vec<Option<usize>> {
 pub fn find(text: &str, blocks: &[Range<usize>]) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut previous_left_open = false;
+    // Whether this block opens with a mark: asked once per block, as the next block first.
+    let mut opens_with_mark = blocks
+        .first()
+        .is_some_and(|first| starts_with_open_mark(text, first));
     for (index, block) in blocks.iter().enumerate() {
-        let continues = previous_left_open && starts_with_open_mark(text, block);
+        let continues = previous_left_open && opens_with_mark;
         let next_reopens = blocks
             .get(index + 1)
             .is_some_and(|next| starts_with_open_mark(text, next));
+        opens_with_mark = next_reopens;
         previous_left_open = find_in_block(
             text,
             block.clone(),
