@@ -69,25 +69,27 @@ impl PubDate {
 
     /// `1 February 2022`, as readers see it.
     pub fn human(&self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
         let date = self.civil_date();
-        let month = MONTHS[usize::try_from(date.month() - 1).unwrap_or(0) % 12];
+        let month = MONTH_NAMES[usize::try_from(date.month() - 1).unwrap_or(0) % 12];
         format!("{} {month} {}", date.day(), date.year())
     }
 }
+
+/// The months' English names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 #[cfg(test)]
 mod tests {

@@ -982,6 +982,17 @@ enum Phrase {
     Organisation(String, Range<usize>),
 }
 
+/// An organisation named from word `first` to `end`, with the "the" before it when there is one.
+fn organisation(text: &str, words: &[&Token], first: usize, end: usize) -> Phrase {
+    let start = words[first].start;
+    let the = if first > 0 && word(text, words[first - 1]).eq_ignore_ascii_case("the") {
+        "the "
+    } else {
+        ""
+    };
+    Phrase::Organisation(format!("{the}{}", &text[start..end]), start..end)
+}
+
 /// `class` is the token class of `w` (`token_class`): its title and demonym bits are read
 /// from it rather than looked up again.
 fn is_lead_word(w: &str, class: u32) -> bool {
@@ -1129,16 +1140,7 @@ fn read_phrase(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Phra
                     break;
                 }
             }
-            let start = words[first].start;
-            let the = if first > 0 && word(text, words[first - 1]).eq_ignore_ascii_case("the") {
-                "the "
-            } else {
-                ""
-            };
-            return Some(Phrase::Organisation(
-                format!("{the}{}", &text[start..span.end]),
-                start..span.end,
-            ));
+            return Some(organisation(text, &words, first, span.end));
         }
     }
     let lead = if run_classes
@@ -1179,17 +1181,7 @@ fn read_phrase(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Phra
             && name[0].len() > 1)
     {
         // "Though the NTC": named from the name itself, not the words before it.
-        let first = k + lead;
-        let start = words[first].start;
-        let the = if first > 0 && word(text, words[first - 1]).eq_ignore_ascii_case("the") {
-            "the "
-        } else {
-            ""
-        };
-        return Some(Phrase::Organisation(
-            format!("{the}{}", &text[start..span.end]),
-            start..span.end,
-        ));
+        return Some(organisation(text, &words, k + lead, span.end));
     }
     let name_start = words[k + lead].start;
     // "Sir John said": after Sir or Dame comes a given name, not a surname.

@@ -102,28 +102,21 @@ fn only_closing_apostrophes(text: &str) -> bool {
                 .next_back()
                 .is_some_and(char::is_alphanumeric)
         })
-        && !has_inline_markup(&text.replace('\'', ""))
+        && !has_markup_besides_apostrophes(text)
 }
 
 /// Whether Markdown could read `text` (one line, spaces tidied) as anything but itself:
 /// escapes, emphasis, code, links, HTML, entities, strikethrough, or punctuation made smart.
 fn has_inline_markup(text: &str) -> bool {
+    text.contains('\'') || has_markup_besides_apostrophes(text)
+}
+
+/// `has_inline_markup`, apostrophes aside.
+fn has_markup_besides_apostrophes(text: &str) -> bool {
     text.bytes().any(|b| {
         matches!(
             b,
-            b'\\'
-                | b'`'
-                | b'*'
-                | b'_'
-                | b'['
-                | b']'
-                | b'!'
-                | b'<'
-                | b'>'
-                | b'&'
-                | b'~'
-                | b'"'
-                | b'\''
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'!' | b'<' | b'>' | b'&' | b'~' | b'"'
         )
     }) || text.contains("..")
         || text.contains("--")

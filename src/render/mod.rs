@@ -72,6 +72,11 @@ pub struct Renderer<'a> {
     speaker_marks: Vec<std::sync::OnceLock<(String, std::sync::Arc<quotes::SpeakerMark>)>>,
 }
 
+/// `count` values made on first use (per article, per speaker).
+fn unset<T>(count: usize) -> Vec<std::sync::OnceLock<T>> {
+    (0..count).map(|_| std::sync::OnceLock::new()).collect()
+}
+
 impl<'a> Renderer<'a> {
     pub fn new(
         config: &'a Config,
@@ -83,18 +88,10 @@ impl<'a> Renderer<'a> {
             cache: None,
             site: tera::Value::from_serializable(&SiteView::new(config)),
             topic_list: graph.topics.values().collect(),
-            cards: (0..graph.articles.len())
-                .map(|_| std::sync::OnceLock::new())
-                .collect(),
-            speaker_links: (0..graph.speakers.speakers.len())
-                .map(|_| std::sync::OnceLock::new())
-                .collect(),
-            dates: (0..graph.articles.len())
-                .map(|_| std::sync::OnceLock::new())
-                .collect(),
-            speaker_marks: (0..graph.speakers.speakers.len())
-                .map(|_| std::sync::OnceLock::new())
-                .collect(),
+            cards: unset(graph.articles.len()),
+            speaker_links: unset(graph.speakers.speakers.len()),
+            dates: unset(graph.articles.len()),
+            speaker_marks: unset(graph.speakers.speakers.len()),
             config,
             graph,
             tera,

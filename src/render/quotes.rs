@@ -366,20 +366,6 @@ pub fn whos_quoted(graph: &SiteGraph, id: usize) -> Vec<QuotedSpeaker<'_>> {
 
 /// `February 2022` (or `Feb 2022` when short) for a month counted from year 0.
 fn month_name(months_since_year_0: i32, short: bool) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let (year, month) = (
         months_since_year_0.div_euclid(12),
         months_since_year_0.rem_euclid(12),
@@ -387,7 +373,7 @@ fn month_name(months_since_year_0: i32, short: bool) -> String {
     if !(0..=9999).contains(&year) {
         return format!("{year}-{:02}", month + 1);
     }
-    let name = MONTHS[month as usize];
+    let name = crate::content::date::MONTH_NAMES[month as usize];
     // Years as strftime's `%Y` writes them: four digits.
     if short {
         format!("{} {year:04}", &name[..3])
