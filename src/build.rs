@@ -14,6 +14,10 @@ use crate::output;
 use crate::progress::{BuildProgress, NoProgress};
 use crate::render::{OutputFile, RenderFailure, Renderer, templates};
 
+/// The most items (files, articles, pages) one parallel job handles in a row. Rayon's adaptive
+/// split otherwise can leave one thread a long last run while the other core sits idle.
+pub(crate) const PARALLEL_PIECE: usize = 8;
+
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
     pub root: PathBuf,
@@ -137,6 +141,7 @@ fn prepare(
     progress.phase("extract", articles.len());
     let unmatched: Vec<Vec<Diagnostic>> = articles
         .par_iter_mut()
+        .with_max_len(PARALLEL_PIECE)
         .map(|article| {
             let unmatched = article.extract();
             progress.item_done();

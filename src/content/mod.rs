@@ -209,6 +209,8 @@ pub fn parse_all_with_progress(
 ) -> Vec<Parsed> {
     files
         .par_iter()
+        // Short runs per job, so that no thread is left alone with a long last one.
+        .with_max_len(crate::build::PARALLEL_PIECE)
         .map(|file| {
             // A bug tripped by one file must not take the whole build down: report it there.
             std::panic::catch_unwind(|| parse_file(root, file)).unwrap_or_else(|_| {

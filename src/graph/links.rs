@@ -37,12 +37,9 @@ pub fn split_target(target: &str) -> (&str, Option<&str>) {
     }
 }
 
-pub fn build(
-    articles: &[std::sync::Arc<Article>],
-    article_topics: &[Vec<String>],
-    topics: &std::collections::BTreeMap<String, Topic>,
-    speakers: &SpeakerIndex,
-) -> Result<Links, Vec<Diagnostic>> {
+/// Internal links, backlinks and the articles by source key, related articles left empty:
+/// they need no speaker index, so they are found while it is built.
+pub fn resolve(articles: &[std::sync::Arc<Article>]) -> Result<Links, Vec<Diagnostic>> {
     let by_source: HashMap<String, usize> = articles
         .iter()
         .enumerate()
@@ -78,11 +75,10 @@ pub fn build(
     for list in &mut backlinks {
         list.sort_unstable();
     }
-    let related = related(articles.len(), article_topics, topics, speakers);
     Ok(Links {
         outgoing,
         backlinks,
-        related,
+        related: Vec::new(),
         by_source,
     })
 }
@@ -104,7 +100,7 @@ fn neighbours(list: &[usize], id: usize) -> &[usize] {
     &list[from..to]
 }
 
-fn related(
+pub fn related(
     count: usize,
     article_topics: &[Vec<String>],
     topics: &std::collections::BTreeMap<String, Topic>,

@@ -186,17 +186,21 @@ impl SiteGraph {
             }
             article_topics.push(slugs);
         }
-        // The speaker index and links on one side, digests on the other: independent.
-        let (speakers_and_links, digests) = rayon::join(
+        // The speaker index on one side, internal links and digests on the other: independent.
+        let (speakers, (links, digests)) = rayon::join(
+            || SpeakerIndex::build(&articles, &registry),
             || {
-                SpeakerIndex::build(&articles, &registry).map(|speakers| {
-                    let links = links::build(&articles, &article_topics, &topics, &speakers);
-                    (speakers, links)
-                })
+                (
+                    links::resolve(&articles),
+                    digests::resolve(digest_files, &articles, &by_slug, &article_topics),
+                )
             },
-            || digests::resolve(digest_files, &articles, &by_slug, &article_topics),
         );
-        let (speakers, links) = speakers_and_links?;
+        let speakers = speakers?;
+        let links = links.map(|mut links| {
+            links.related = links::related(articles.len(), &article_topics, &topics, &speakers);
+            links
+        });
         // Both are checked before failing, so one run reports every broken reference.
         let (links, digests) = match (links, digests) {
             (Ok(links), Ok(digests)) => (links, digests),

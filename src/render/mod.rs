@@ -661,6 +661,9 @@ impl<'a> Renderer<'a> {
         let kinds: std::sync::Mutex<Vec<KindTime>> = std::sync::Mutex::new(Vec::new());
         let failures: Vec<RenderFailure> = plan
             .par_iter()
+            // Small pieces: rayon's adaptive split otherwise leaves one thread a long last run
+            // of speaker pages while the other sits idle (~100 ms at 10k articles).
+            .with_max_len(crate::build::PARALLEL_PIECE)
             .filter_map(|&page| {
                 // After a write error the build is lost: the remaining pages are not made.
                 if write_failed.load(std::sync::atomic::Ordering::Relaxed) {
