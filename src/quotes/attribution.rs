@@ -452,6 +452,11 @@ impl<'t> Words<'t> {
     fn len(&self) -> usize {
         self.words.len()
     }
+
+    fn reserve(&mut self, additional: usize) {
+        self.words.reserve(additional);
+        self.classes.reserve(additional);
+    }
 }
 
 /// `words` is scratch space for the run's words, reused from run to run; the name's words
@@ -640,6 +645,10 @@ impl<'t> Article<'t> {
         let mut block_runs = Vec::new();
         for tokens in block_tokens {
             runs(text, tokens, &mut block_runs);
+            // Room for every run and its words at once: growing these a step at a time was
+            // most of the allocation here.
+            found.reserve(block_runs.len());
+            names.reserve(block_runs.iter().map(|r| r.range.len()).sum());
             for run in block_runs.drain(..).flat_map(|r| {
                 let (first, second) = split_at_and(text, tokens, r);
                 std::iter::once(first).chain(second)
@@ -705,6 +714,11 @@ impl<'t> Article<'t> {
                 found.push((parts, lower_roles, oblique, is_person));
             }
         }
+        // At most one person and one mention per run.
+        let people = found.iter().filter(|f| f.3).count();
+        article.people.reserve(people);
+        article.person_mentions.reserve(people);
+        article.mentions.reserve(people);
         for (parts, lower_roles, _, is_person) in &found {
             let name = &names.words[parts.name.clone()];
             if name.len() >= 2 && *is_person {
@@ -1617,7 +1631,7 @@ pub fn attribute(
     let mut result: Vec<Option<Attribution>> = vec![None; spans.len()];
     // The last speaker named by a speech verb or given to a quotation, with its block.
     let mut last: Option<(Speaker, usize)> = None;
-    let mut speaker_counts: FxHashMap<String, usize> = FxHashMap::default();
+    let mut speaker_counts: FxHashMap<Cow<str>, usize> = FxHashMap::default();
     let mut headline_quotes = Vec::new();
     // Who the article's first sentence reports ("…, a report says"): a headline's likely voice.
     let mut lead_speaker: Option<Speaker> = None;
@@ -1831,7 +1845,7 @@ pub fn attribute(
             .filter_map(|a| a.speaker.as_ref())
             .max_by_key(|s| {
                 speaker_counts
-                    .get(&speaker_key(&article, s))
+                    .get(&*speaker_key(&article, s))
                     .copied()
                     .unwrap_or(0)
             })
@@ -2052,10 +2066,11 @@ pub fn speaker_name(speaker: &Speaker, names: &[String]) -> String {
     }
 }
 
-fn speaker_key(article: &Article, s: &Speaker) -> String {
+/// The name `speaker_counts` counts a speaker under: a person's borrowed, not copied.
+fn speaker_key<'a>(article: &'a Article, s: &Speaker) -> Cow<'a, str> {
     match s {
-        Speaker::Person(p) => article.person_name(*p),
-        Speaker::Literal(l) => l.clone(),
+        Speaker::Person(p) => Cow::Borrowed(&article.people[*p].name),
+        Speaker::Literal(l) => Cow::Owned(l.clone()),
     }
 }
 
