@@ -4,6 +4,7 @@
 //! carried over from the quotation before.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
@@ -17,15 +18,35 @@ use super::{Block, Pattern};
 #[derive(Debug, Clone)]
 struct Person {
     /// The fullest form of the name, titles dropped: its words (which hold no spaces, being
-    /// tokens) joined by spaces, one string rather than one per word.
-    name: String,
-    /// The same words lowercased, for matching, joined the same way.
-    folded: String,
+    /// tokens) joined by spaces (`name`), then the same lowercased for matching (`folded`):
+    /// one string for both.
+    spelled: String,
+    /// Where `name` ends in `spelled` and `folded` starts.
+    name_len: usize,
     /// How many words the name has.
     word_count: usize,
     /// Lowercased role words written next to the name ("russian", "president", "spokeswoman").
     roles: Vec<String>,
     gender: Gender,
+    /// The next person added whose name's last word is the same (`Article::by_last`).
+    next_same_last: Option<usize>,
+}
+
+/// The people sharing a name's last word, in the order they were added (`Article::by_last`).
+#[derive(Clone)]
+struct SameLast<'a> {
+    people: &'a [Person],
+    next: Option<usize>,
+}
+
+impl Iterator for SameLast<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let person = self.next?;
+        self.next = self.people[person].next_same_last;
+        Some(person)
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -61,8 +82,9 @@ pub struct Article<'t> {
     mentions: Vec<Mention>,
     /// Organisations named in the narrative: (where, name as written), in text order.
     organisations: Vec<(usize, String)>,
-    /// People by the last word of their name, lowercased: every match shares it.
-    by_last: FxHashMap<String, Vec<usize>>,
+    /// People by the last word of their name, lowercased (every match shares it): the first
+    /// and last added, the others chained between them by `Person::next_same_last`.
+    by_last: FxHashMap<String, (usize, usize)>,
     /// Where each person is mentioned, in text order.
     person_mentions: Vec<Vec<usize>>,
     /// One bit per `last_word_bit` of the ASCII keys of `by_last`: most names looked up are
@@ -124,10 +146,11 @@ pub(super) fn token_class(w: &str) -> u32 {
     )
 }
 
-/// `token_class` for a word the tokeniser knows to be lowercase ASCII or not.
-#[inline]
+/// `token_class` for a word the tokeniser knows to be lowercase ASCII or not. Always
+/// inlined, lexicon lookup included: a call per word cost more than the lookup's first test.
+#[inline(always)]
 pub(super) fn word_class(w: &str, lowercase_ascii: bool) -> u32 {
-    let mut class = classes(w);
+    let mut class = classes_inlined(w);
     if !lowercase_ascii && is_capitalised(w) {
         class |= CAPITALISED;
     }
@@ -235,11 +258,12 @@ impl Person {
     /// A person named `name` (words without spaces), lowercased word by word for `folded`.
     fn new<S: AsRef<str>>(name: &[S], roles: Vec<String>, gender: Gender) -> Self {
         let mut person = Person {
-            name: String::new(),
-            folded: String::new(),
+            spelled: String::new(),
+            name_len: 0,
             word_count: 0,
             roles,
             gender,
+            next_same_last: None,
         };
         person.rename(name);
         person
@@ -247,35 +271,49 @@ impl Person {
 
     /// Replaces the name with the words of `name`.
     fn rename<S: AsRef<str>>(&mut self, name: &[S]) {
-        self.name.clear();
-        self.folded.clear();
-        // One allocation each: the words and the spaces between them (a word's lowercase may
-        // be longer, rarely).
+        self.spelled.clear();
+        // One allocation: the words and the spaces between them, twice (a word's lowercase
+        // may be longer, rarely).
         let len = name.iter().map(|w| w.as_ref().len() + 1).sum::<usize>();
-        self.name.reserve(len);
-        self.folded.reserve(len);
+        self.spelled.reserve(2 * len);
+        for (n, w) in name.iter().enumerate() {
+            if n > 0 {
+                self.spelled.push(' ');
+            }
+            self.spelled.push_str(w.as_ref());
+        }
+        self.name_len = self.spelled.len();
         for (n, w) in name.iter().enumerate() {
             let w = w.as_ref();
             if n > 0 {
-                self.name.push(' ');
-                self.folded.push(' ');
+                self.spelled.push(' ');
             }
-            self.name.push_str(w);
             if w.is_ascii() {
-                let start = self.folded.len();
-                self.folded.push_str(w);
-                self.folded[start..].make_ascii_lowercase();
+                let start = self.spelled.len();
+                self.spelled.push_str(w);
+                self.spelled[start..].make_ascii_lowercase();
             } else {
-                self.folded.push_str(&w.to_lowercase());
+                self.spelled.push_str(&w.to_lowercase());
             }
         }
         self.word_count = name.len();
     }
 
+    /// The name as written, words joined by spaces.
+    fn name(&self) -> &str {
+        &self.spelled[..self.name_len]
+    }
+
+    /// The name lowercased, words joined by spaces.
+    fn folded(&self) -> &str {
+        &self.spelled[self.name_len..]
+    }
+
     /// The first word of the name.
     fn first_word(&self) -> &str {
-        let end = self.name.bytes().position(|b| b == b' ');
-        &self.name[..end.unwrap_or(self.name.len())]
+        let name = self.name();
+        let end = name.bytes().position(|b| b == b' ');
+        &name[..end.unwrap_or(name.len())]
     }
 }
 
@@ -744,8 +782,12 @@ impl<'t> Article<'t> {
                 let named_org = names.classes[parts.name.clone()]
                     .iter()
                     .any(|class| class & ORGANISATION_WORD != 0);
-                if !name.is_empty() && (acronym || named_org) && !is_outlet(&name.join(" ")) {
-                    article.organisations.push((parts.start, name.join(" ")));
+                if !name.is_empty() && (acronym || named_org) {
+                    // Joined once: the same string is looked up and kept.
+                    let joined = name.join(" ");
+                    if !is_outlet(&joined) {
+                        article.organisations.push((parts.start, joined));
+                    }
                 }
                 continue;
             }
@@ -830,7 +872,16 @@ impl<'t> Article<'t> {
                 let bit = last_word_bit(key.as_bytes());
                 self.last_word_bits[bit / 64] |= 1 << (bit % 64);
             }
-            self.by_last.entry(key).or_default().push(id);
+            match self.by_last.entry(key) {
+                Entry::Occupied(mut same) => {
+                    let (_, last) = same.get_mut();
+                    self.people[*last].next_same_last = Some(id);
+                    *last = id;
+                }
+                Entry::Vacant(new) => {
+                    new.insert((id, id));
+                }
+            }
         }
         self.people.push(Person::new(
             name,
@@ -843,31 +894,35 @@ impl<'t> Article<'t> {
 
     /// The people whose name's last word is `name`'s, lowercased (`by_last`). Most names
     /// looked up are new: for ASCII words the bits rule them out without folding or hashing.
-    fn sharing_last<S: AsRef<str>>(&self, name: &[S]) -> &[usize] {
+    fn sharing_last<S: AsRef<str>>(&self, name: &[S]) -> SameLast<'_> {
+        let none = SameLast {
+            people: &self.people,
+            next: None,
+        };
         let Some(last) = name.last() else {
-            return &[];
+            return none;
         };
         let last = last.as_ref();
         // An ASCII word folds to an ASCII key, which set its bit.
         if last.is_ascii() {
             let bit = last_word_bit(last.as_bytes());
             if self.last_word_bits[bit / 64] & 1 << (bit % 64) == 0 {
-                return &[];
+                return none;
             }
         }
-        with_lowercase(last, |l| self.by_last.get(l)).map_or(&[], Vec::as_slice)
+        SameLast {
+            next: with_lowercase(last, |l| self.by_last.get(l)).map(|&(first, _)| first),
+            ..none
+        }
     }
 
     /// Those of `candidates` whose name ends like `name` (as lowercased) or is a tail of it.
     fn matching<'a, S: AsRef<str>>(
         &'a self,
-        candidates: &'a [usize],
+        candidates: SameLast<'a>,
         name: &'a [S],
     ) -> impl Iterator<Item = usize> + 'a {
-        candidates
-            .iter()
-            .copied()
-            .filter(move |&p| tails_match(&self.people[p].folded, name))
+        candidates.filter(move |&p| tails_match(self.people[p].folded(), name))
     }
 
     /// The known person whose name ends with (or equals) these words; the fullest wins.
@@ -876,7 +931,7 @@ impl<'t> Article<'t> {
     }
 
     /// Of the people `matching` the name, the one whose name has the most words.
-    fn fullest_match<S: AsRef<str>>(&self, candidates: &[usize], name: &[S]) -> Option<usize> {
+    fn fullest_match<S: AsRef<str>>(&self, candidates: SameLast, name: &[S]) -> Option<usize> {
         self.matching(candidates, name)
             .max_by_key(|&p| (self.people[p].word_count, std::cmp::Reverse(p)))
     }
@@ -886,7 +941,7 @@ impl<'t> Article<'t> {
     fn find_person_at<S: AsRef<str>>(&self, name: &[S], at: usize) -> Option<usize> {
         // Looked up once: the candidates serve both searches below.
         let candidates = self.sharing_last(name);
-        if candidates.is_empty() {
+        if candidates.next.is_none() {
             return None;
         }
         let last_seen = |p: usize| {
@@ -894,7 +949,7 @@ impl<'t> Article<'t> {
             let end = seen.partition_point(|&m| m < at);
             end.checked_sub(1).map(|i| seen[i])
         };
-        self.matching(candidates, name)
+        self.matching(candidates.clone(), name)
             .filter_map(|p| last_seen(p).map(|m| (m, p)))
             .max()
             .map(|(_, p)| p)
@@ -914,7 +969,7 @@ impl<'t> Article<'t> {
     }
 
     pub fn person_name(&self, person: usize) -> String {
-        self.people[person].name.clone()
+        self.people[person].name().to_string()
     }
 
     /// The most recent person mentioned before `at` whose gender fits.
@@ -1422,8 +1477,10 @@ struct Verb {
     closing: bool,
 }
 
-fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> {
-    let mut verbs: Vec<Verb> = Vec::new();
+/// The speech verbs of `sentence`, into `verbs` (cleared first: one vector serves every
+/// sentence).
+fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>, verbs: &mut Vec<Verb>) {
+    verbs.clear();
     // One buffer for the words that need folding, reused across the sentence.
     let mut folded = String::new();
     for i in sentence.clone() {
@@ -1600,7 +1657,6 @@ fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> 
             outlet,
         });
     }
-    verbs
 }
 
 /// Attributes every outermost quotation of an article. `spans` are all spans; the result is
@@ -1642,6 +1698,11 @@ pub fn attribute(
         tokens::sentences(text, tokens, spans, |s| sentences.push((b, s)));
     }
     let needed = sentences_needed(text, blocks, &block_tokens, spans, &sentences);
+    // Each sentence's verbs, their speakers, and its quotations: emptied and refilled per
+    // sentence rather than allocated anew.
+    let mut verbs = Vec::new();
+    let mut resolved: Vec<Option<Found>> = Vec::new();
+    let mut quotes: Vec<usize> = Vec::new();
 
     for ((b, sentence), needed) in sentences.into_iter().zip(needed) {
         // Skipped sentences have no quotation, and the speaker they would carry is never read.
@@ -1650,9 +1711,9 @@ pub fn attribute(
         }
         let tokens = &block_tokens[b];
         {
-            let verbs = verbs_in(text, tokens, &sentence);
+            verbs_in(text, tokens, &sentence, &mut verbs);
             // Resolve each verb's subject once, in order, so "adding" can inherit.
-            let mut resolved: Vec<Option<Found>> = Vec::with_capacity(verbs.len());
+            resolved.clear();
             // The last verb whose speaker is known, for participles that inherit it.
             let mut last_found: Option<usize> = None;
             for verb in &verbs {
@@ -1731,10 +1792,12 @@ pub fn attribute(
                 lead_seen = true;
                 lead_speaker = resolved.iter().flatten().next().map(|f| f.0.clone());
             }
-            let quotes: Vec<usize> = sentence
-                .clone()
-                .filter(|&i| matches!(tokens[i].kind, Kind::Quote(_)))
-                .collect();
+            quotes.clear();
+            quotes.extend(
+                sentence
+                    .clone()
+                    .filter(|&i| matches!(tokens[i].kind, Kind::Quote(_))),
+            );
             for &qi in &quotes {
                 let Kind::Quote(q) = tokens[qi].kind else {
                     continue;
@@ -2069,7 +2132,7 @@ pub fn speaker_name(speaker: &Speaker, names: &[String]) -> String {
 /// The name `speaker_counts` counts a speaker under: a person's borrowed, not copied.
 fn speaker_key<'a>(article: &'a Article, s: &Speaker) -> Cow<'a, str> {
     match s {
-        Speaker::Person(p) => Cow::Borrowed(&article.people[*p].name),
+        Speaker::Person(p) => Cow::Borrowed(article.people[*p].name()),
         Speaker::Literal(l) => Cow::Owned(l.clone()),
     }
 }
