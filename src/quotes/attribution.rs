@@ -1132,18 +1132,22 @@ fn read_phrase(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Phra
             && k + 1 < range.end
     });
     let range = owned_from.map_or(range.clone(), |k| k + 1..range.end);
+    // A lone pronoun, the commonest subject, is read before any vector is made.
+    let mut word_tokens = tokens[range.clone()]
+        .iter()
+        .filter(|t| t.kind == Kind::Word);
+    let first = word_tokens.next()?;
+    if word_tokens.next().is_none() {
+        if let Some(g) = is_pronoun(word(text, first)) {
+            return Some(Phrase::Pronoun(g, first.start..strip_end(text, first)));
+        }
+    }
     let words: Vec<&Token> = tokens[range.clone()]
         .iter()
         .filter(|t| t.kind == Kind::Word)
         .collect();
-    let first = *words.first()?;
     let last = *words.last()?;
     let span = first.start..strip_end(text, last);
-    if words.len() == 1 {
-        if let Some(g) = is_pronoun(word(text, first)) {
-            return Some(Phrase::Pronoun(g, span));
-        }
-    }
     let last_word = strip_possessive(word(text, last));
     if !is_capitalised(last_word) {
         // "a Mittal Steel spokesman", "US State Department officials", "the 30-year-old"
@@ -1666,12 +1670,15 @@ pub fn attribute(
     blocks: &[Block],
     spans: &[Span],
 ) -> (Vec<Option<Attribution>>, Vec<String>) {
-    let mut by_block: Vec<Vec<(usize, &Span)>> = vec![Vec::new(); blocks.len()];
-    for (i, s) in spans.iter().enumerate() {
-        if s.depth == 0 {
-            by_block[s.block].push((i, s));
-        }
-    }
+    // The outermost spans grouped by block, in their order within it: one vector cut into a
+    // slice per block, not a vector each (spans come in block order: the sort is one pass).
+    let mut outermost: Vec<(usize, &Span)> = spans
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.depth == 0)
+        .collect();
+    outermost.sort_by_key(|(_, s)| s.block);
+    let mut block_quotes = outermost.as_slice();
     // Every block's tokens in one vector (one allocation), cut into a slice per block.
     // At most about one token per four bytes of prose: reserve once rather than regrow.
     let prose: usize = blocks.iter().map(|b| b.range.len() / 4 + 1).sum();
@@ -1679,7 +1686,10 @@ pub fn attribute(
     let mut bounds = Vec::with_capacity(blocks.len());
     for (b, block) in blocks.iter().enumerate() {
         let start = all_tokens.len();
-        tokens::tokenize(text, block.range.clone(), &by_block[b], &mut all_tokens);
+        let in_block = block_quotes.partition_point(|(_, s)| s.block == b);
+        let (quotes, later) = block_quotes.split_at(in_block);
+        block_quotes = later;
+        tokens::tokenize(text, block.range.clone(), quotes, &mut all_tokens);
         bounds.push(start..all_tokens.len());
     }
     let block_tokens: Vec<&[Token]> = bounds.into_iter().map(|r| &all_tokens[r]).collect();
@@ -1877,12 +1887,30 @@ pub fn attribute(
                 .map(|w| w.to_lowercase().chars().take(5).collect())
                 .collect()
         };
+        // Whether a word of `range` has a stem in `wanted`: stems made one at a time in one
+        // buffer, not a string each, and ASCII words (nearly all) without `to_lowercase`.
+        let echoes = |range: &Range<usize>, wanted: &[String]| {
+            let mut stem = String::new();
+            text[range.clone()]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 5)
+                .any(|w| {
+                    stem.clear();
+                    if w.is_ascii() {
+                        stem.push_str(&w[..5]);
+                        stem.make_ascii_lowercase();
+                    } else {
+                        stem.extend(w.to_lowercase().chars().take(5));
+                    }
+                    wanted.contains(&stem)
+                })
+        };
         for &q in &headline_quotes {
             let wanted = stems(&spans[q].content);
             let echo = spans.iter().enumerate().find(|(i, s)| {
                 !blocks[s.block].headline
                     && result[*i].as_ref().is_some_and(|a| a.speaker.is_some())
-                    && stems(&s.content).iter().any(|w| wanted.contains(w))
+                    && echoes(&s.content, &wanted)
             });
             if let Some((i, _)) = echo {
                 let speaker = result[i].as_ref().and_then(|a| a.speaker.clone());
