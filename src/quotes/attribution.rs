@@ -139,17 +139,19 @@ const SPEECH_FOLDED: u32 = 1 << 19;
 /// Every class of a token's text, once per token: its word lists and the shapes above.
 pub(super) fn token_class(w: &str) -> u32 {
     // Quotations are long: no need to read them through (`word_class` treats both alike).
-    let short = w.len() <= 14 * 4;
+    let ascii = w.len() <= 14 * 4 && w.is_ascii();
     word_class(
         w,
-        short && w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()),
+        ascii,
+        ascii && !w.bytes().any(|b| b.is_ascii_uppercase()),
     )
 }
 
-/// `token_class` for a word the tokeniser knows to be lowercase ASCII or not. Always
-/// inlined, lexicon lookup included: a call per word cost more than the lookup's first test.
+/// `token_class` for a word the tokeniser knows to be ASCII (`ascii`; false when it does not
+/// know), and lowercase ASCII or not. Always inlined, lexicon lookup included: a call per
+/// word cost more than the lookup's first test.
 #[inline(always)]
-pub(super) fn word_class(w: &str, lowercase_ascii: bool) -> u32 {
+pub(super) fn word_class(w: &str, ascii: bool, lowercase_ascii: bool) -> u32 {
     let mut class = classes_inlined(w);
     if !lowercase_ascii && is_capitalised(w) {
         class |= CAPITALISED;
@@ -172,6 +174,8 @@ pub(super) fn word_class(w: &str, lowercase_ascii: bool) -> u32 {
     // Already lowercase (most words): the list bit says it; otherwise fold as `verbs_in` does.
     let speech = if lowercase_ascii {
         (3..=14).contains(&w.len()) && (class & SPEECH_VERB != 0 || w == "according")
+    } else if ascii {
+        ascii_folds_to_speech_verb(w)
     } else {
         folds_to_speech_verb(w)
     };
@@ -193,14 +197,21 @@ fn folds_to_speech_verb(w: &str) -> bool {
         (3..=14).contains(&lower.len()) && (lower == "according" || is_speech_verb(lower))
     };
     if w.is_ascii() {
-        (3..=14).contains(&w.len())
-            && (may_fold_to_speech_verb(w.as_bytes()) || w.eq_ignore_ascii_case("according"))
-            && with_lowercase(w, check)
+        ascii_folds_to_speech_verb(w)
     } else if w.chars().any(char::is_uppercase) {
         check(&w.to_lowercase())
     } else {
         check(w)
     }
+}
+
+/// `folds_to_speech_verb` for an ASCII word: most (capitalised words) are turned away by
+/// their length, first and last letters, inline.
+#[inline(always)]
+fn ascii_folds_to_speech_verb(w: &str) -> bool {
+    (3..=14).contains(&w.len())
+        && (may_fold_to_speech_verb(w.as_bytes()) || w.eq_ignore_ascii_case("according"))
+        && with_lowercase(w, |lower| lower == "according" || is_speech_verb(lower))
 }
 
 fn strip_possessive(w: &str) -> &str {

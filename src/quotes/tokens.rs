@@ -186,14 +186,21 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
             i += 1;
             continue;
         }
-        let Some(c) = char_at(text, i) else {
-            break;
+        // ASCII word characters, the first byte of most tokens, need no decoding.
+        let ascii_word = BYTE_KINDS[usize::from(bytes[i])] & WORD_BYTE != 0;
+        let c = if ascii_word {
+            char::from(bytes[i])
+        } else {
+            let Some(c) = char_at(text, i) else {
+                break;
+            };
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            c
         };
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        if is_word_char(c) {
+        if ascii_word || is_word_char(c) {
             let start = i;
             let mut j = i;
             // Whether the word is all ASCII so far: with no capital among its word bytes
@@ -244,7 +251,11 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
                 kind: Kind::Word,
                 start,
                 end: j,
-                class: word_class(&text[start..j], plain && kinds_seen & UPPER_BYTE == 0),
+                class: word_class(
+                    &text[start..j],
+                    plain,
+                    plain && kinds_seen & UPPER_BYTE == 0,
+                ),
             });
             i = j.max(i + 1);
         } else {
