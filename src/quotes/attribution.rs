@@ -4,6 +4,7 @@
 //! carried over from the quotation before.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
@@ -17,15 +18,35 @@ use super::{Block, Pattern};
 #[derive(Debug, Clone)]
 struct Person {
     /// The fullest form of the name, titles dropped: its words (which hold no spaces, being
-    /// tokens) joined by spaces, one string rather than one per word.
-    name: String,
-    /// The same words lowercased, for matching, joined the same way.
-    folded: String,
+    /// tokens) joined by spaces (`name`), then the same lowercased for matching (`folded`):
+    /// one string for both.
+    spelled: String,
+    /// Where `name` ends in `spelled` and `folded` starts.
+    name_len: usize,
     /// How many words the name has.
     word_count: usize,
     /// Lowercased role words written next to the name ("russian", "president", "spokeswoman").
     roles: Vec<String>,
     gender: Gender,
+    /// The next person added whose name's last word is the same (`Article::by_last`).
+    next_same_last: Option<usize>,
+}
+
+/// The people sharing a name's last word, in the order they were added (`Article::by_last`).
+#[derive(Clone)]
+struct SameLast<'a> {
+    people: &'a [Person],
+    next: Option<usize>,
+}
+
+impl Iterator for SameLast<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let person = self.next?;
+        self.next = self.people[person].next_same_last;
+        Some(person)
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -61,8 +82,9 @@ pub struct Article<'t> {
     mentions: Vec<Mention>,
     /// Organisations named in the narrative: (where, name as written), in text order.
     organisations: Vec<(usize, String)>,
-    /// People by the last word of their name, lowercased: every match shares it.
-    by_last: FxHashMap<String, Vec<usize>>,
+    /// People by the last word of their name, lowercased (every match shares it): the first
+    /// and last added, the others chained between them by `Person::next_same_last`.
+    by_last: FxHashMap<String, (usize, usize)>,
     /// Where each person is mentioned, in text order.
     person_mentions: Vec<Vec<usize>>,
     /// One bit per `last_word_bit` of the ASCII keys of `by_last`: most names looked up are
@@ -117,17 +139,20 @@ const SPEECH_FOLDED: u32 = 1 << 19;
 /// Every class of a token's text, once per token: its word lists and the shapes above.
 pub(super) fn token_class(w: &str) -> u32 {
     // Quotations are long: no need to read them through (`word_class` treats both alike).
-    let short = w.len() <= 14 * 4;
+    let ascii = w.len() <= 14 * 4 && w.is_ascii();
     word_class(
         w,
-        short && w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()),
+        ascii,
+        ascii && !w.bytes().any(|b| b.is_ascii_uppercase()),
     )
 }
 
-/// `token_class` for a word the tokeniser knows to be lowercase ASCII or not.
-#[inline]
-pub(super) fn word_class(w: &str, lowercase_ascii: bool) -> u32 {
-    let mut class = classes(w);
+/// `token_class` for a word the tokeniser knows to be ASCII (`ascii`; false when it does not
+/// know), and lowercase ASCII or not. Always inlined, lexicon lookup included: a call per
+/// word cost more than the lookup's first test.
+#[inline(always)]
+pub(super) fn word_class(w: &str, ascii: bool, lowercase_ascii: bool) -> u32 {
+    let mut class = classes_inlined(w);
     if !lowercase_ascii && is_capitalised(w) {
         class |= CAPITALISED;
     }
@@ -149,6 +174,8 @@ pub(super) fn word_class(w: &str, lowercase_ascii: bool) -> u32 {
     // Already lowercase (most words): the list bit says it; otherwise fold as `verbs_in` does.
     let speech = if lowercase_ascii {
         (3..=14).contains(&w.len()) && (class & SPEECH_VERB != 0 || w == "according")
+    } else if ascii {
+        ascii_folds_to_speech_verb(w)
     } else {
         folds_to_speech_verb(w)
     };
@@ -170,14 +197,21 @@ fn folds_to_speech_verb(w: &str) -> bool {
         (3..=14).contains(&lower.len()) && (lower == "according" || is_speech_verb(lower))
     };
     if w.is_ascii() {
-        (3..=14).contains(&w.len())
-            && (may_fold_to_speech_verb(w.as_bytes()) || w.eq_ignore_ascii_case("according"))
-            && with_lowercase(w, check)
+        ascii_folds_to_speech_verb(w)
     } else if w.chars().any(char::is_uppercase) {
         check(&w.to_lowercase())
     } else {
         check(w)
     }
+}
+
+/// `folds_to_speech_verb` for an ASCII word: most (capitalised words) are turned away by
+/// their length, first and last letters, inline.
+#[inline(always)]
+fn ascii_folds_to_speech_verb(w: &str) -> bool {
+    (3..=14).contains(&w.len())
+        && (may_fold_to_speech_verb(w.as_bytes()) || w.eq_ignore_ascii_case("according"))
+        && with_lowercase(w, |lower| lower == "according" || is_speech_verb(lower))
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -235,11 +269,12 @@ impl Person {
     /// A person named `name` (words without spaces), lowercased word by word for `folded`.
     fn new<S: AsRef<str>>(name: &[S], roles: Vec<String>, gender: Gender) -> Self {
         let mut person = Person {
-            name: String::new(),
-            folded: String::new(),
+            spelled: String::new(),
+            name_len: 0,
             word_count: 0,
             roles,
             gender,
+            next_same_last: None,
         };
         person.rename(name);
         person
@@ -247,35 +282,49 @@ impl Person {
 
     /// Replaces the name with the words of `name`.
     fn rename<S: AsRef<str>>(&mut self, name: &[S]) {
-        self.name.clear();
-        self.folded.clear();
-        // One allocation each: the words and the spaces between them (a word's lowercase may
-        // be longer, rarely).
+        self.spelled.clear();
+        // One allocation: the words and the spaces between them, twice (a word's lowercase
+        // may be longer, rarely).
         let len = name.iter().map(|w| w.as_ref().len() + 1).sum::<usize>();
-        self.name.reserve(len);
-        self.folded.reserve(len);
+        self.spelled.reserve(2 * len);
+        for (n, w) in name.iter().enumerate() {
+            if n > 0 {
+                self.spelled.push(' ');
+            }
+            self.spelled.push_str(w.as_ref());
+        }
+        self.name_len = self.spelled.len();
         for (n, w) in name.iter().enumerate() {
             let w = w.as_ref();
             if n > 0 {
-                self.name.push(' ');
-                self.folded.push(' ');
+                self.spelled.push(' ');
             }
-            self.name.push_str(w);
             if w.is_ascii() {
-                let start = self.folded.len();
-                self.folded.push_str(w);
-                self.folded[start..].make_ascii_lowercase();
+                let start = self.spelled.len();
+                self.spelled.push_str(w);
+                self.spelled[start..].make_ascii_lowercase();
             } else {
-                self.folded.push_str(&w.to_lowercase());
+                self.spelled.push_str(&w.to_lowercase());
             }
         }
         self.word_count = name.len();
     }
 
+    /// The name as written, words joined by spaces.
+    fn name(&self) -> &str {
+        &self.spelled[..self.name_len]
+    }
+
+    /// The name lowercased, words joined by spaces.
+    fn folded(&self) -> &str {
+        &self.spelled[self.name_len..]
+    }
+
     /// The first word of the name.
     fn first_word(&self) -> &str {
-        let end = self.name.bytes().position(|b| b == b' ');
-        &self.name[..end.unwrap_or(self.name.len())]
+        let name = self.name();
+        let end = name.bytes().position(|b| b == b' ');
+        &name[..end.unwrap_or(name.len())]
     }
 }
 
@@ -451,6 +500,11 @@ impl<'t> Words<'t> {
 
     fn len(&self) -> usize {
         self.words.len()
+    }
+
+    fn reserve(&mut self, additional: usize) {
+        self.words.reserve(additional);
+        self.classes.reserve(additional);
     }
 }
 
@@ -640,6 +694,10 @@ impl<'t> Article<'t> {
         let mut block_runs = Vec::new();
         for tokens in block_tokens {
             runs(text, tokens, &mut block_runs);
+            // Room for every run and its words at once: growing these a step at a time was
+            // most of the allocation here.
+            found.reserve(block_runs.len());
+            names.reserve(block_runs.iter().map(|r| r.range.len()).sum());
             for run in block_runs.drain(..).flat_map(|r| {
                 let (first, second) = split_at_and(text, tokens, r);
                 std::iter::once(first).chain(second)
@@ -705,6 +763,11 @@ impl<'t> Article<'t> {
                 found.push((parts, lower_roles, oblique, is_person));
             }
         }
+        // At most one person and one mention per run.
+        let people = found.iter().filter(|f| f.3).count();
+        article.people.reserve(people);
+        article.person_mentions.reserve(people);
+        article.mentions.reserve(people);
         for (parts, lower_roles, _, is_person) in &found {
             let name = &names.words[parts.name.clone()];
             if name.len() >= 2 && *is_person {
@@ -730,8 +793,12 @@ impl<'t> Article<'t> {
                 let named_org = names.classes[parts.name.clone()]
                     .iter()
                     .any(|class| class & ORGANISATION_WORD != 0);
-                if !name.is_empty() && (acronym || named_org) && !is_outlet(&name.join(" ")) {
-                    article.organisations.push((parts.start, name.join(" ")));
+                if !name.is_empty() && (acronym || named_org) {
+                    // Joined once: the same string is looked up and kept.
+                    let joined = name.join(" ");
+                    if !is_outlet(&joined) {
+                        article.organisations.push((parts.start, joined));
+                    }
                 }
                 continue;
             }
@@ -816,7 +883,16 @@ impl<'t> Article<'t> {
                 let bit = last_word_bit(key.as_bytes());
                 self.last_word_bits[bit / 64] |= 1 << (bit % 64);
             }
-            self.by_last.entry(key).or_default().push(id);
+            match self.by_last.entry(key) {
+                Entry::Occupied(mut same) => {
+                    let (_, last) = same.get_mut();
+                    self.people[*last].next_same_last = Some(id);
+                    *last = id;
+                }
+                Entry::Vacant(new) => {
+                    new.insert((id, id));
+                }
+            }
         }
         self.people.push(Person::new(
             name,
@@ -829,31 +905,35 @@ impl<'t> Article<'t> {
 
     /// The people whose name's last word is `name`'s, lowercased (`by_last`). Most names
     /// looked up are new: for ASCII words the bits rule them out without folding or hashing.
-    fn sharing_last<S: AsRef<str>>(&self, name: &[S]) -> &[usize] {
+    fn sharing_last<S: AsRef<str>>(&self, name: &[S]) -> SameLast<'_> {
+        let none = SameLast {
+            people: &self.people,
+            next: None,
+        };
         let Some(last) = name.last() else {
-            return &[];
+            return none;
         };
         let last = last.as_ref();
         // An ASCII word folds to an ASCII key, which set its bit.
         if last.is_ascii() {
             let bit = last_word_bit(last.as_bytes());
             if self.last_word_bits[bit / 64] & 1 << (bit % 64) == 0 {
-                return &[];
+                return none;
             }
         }
-        with_lowercase(last, |l| self.by_last.get(l)).map_or(&[], Vec::as_slice)
+        SameLast {
+            next: with_lowercase(last, |l| self.by_last.get(l)).map(|&(first, _)| first),
+            ..none
+        }
     }
 
     /// Those of `candidates` whose name ends like `name` (as lowercased) or is a tail of it.
     fn matching<'a, S: AsRef<str>>(
         &'a self,
-        candidates: &'a [usize],
+        candidates: SameLast<'a>,
         name: &'a [S],
     ) -> impl Iterator<Item = usize> + 'a {
-        candidates
-            .iter()
-            .copied()
-            .filter(move |&p| tails_match(&self.people[p].folded, name))
+        candidates.filter(move |&p| tails_match(self.people[p].folded(), name))
     }
 
     /// The known person whose name ends with (or equals) these words; the fullest wins.
@@ -862,7 +942,7 @@ impl<'t> Article<'t> {
     }
 
     /// Of the people `matching` the name, the one whose name has the most words.
-    fn fullest_match<S: AsRef<str>>(&self, candidates: &[usize], name: &[S]) -> Option<usize> {
+    fn fullest_match<S: AsRef<str>>(&self, candidates: SameLast, name: &[S]) -> Option<usize> {
         self.matching(candidates, name)
             .max_by_key(|&p| (self.people[p].word_count, std::cmp::Reverse(p)))
     }
@@ -872,7 +952,7 @@ impl<'t> Article<'t> {
     fn find_person_at<S: AsRef<str>>(&self, name: &[S], at: usize) -> Option<usize> {
         // Looked up once: the candidates serve both searches below.
         let candidates = self.sharing_last(name);
-        if candidates.is_empty() {
+        if candidates.next.is_none() {
             return None;
         }
         let last_seen = |p: usize| {
@@ -880,7 +960,7 @@ impl<'t> Article<'t> {
             let end = seen.partition_point(|&m| m < at);
             end.checked_sub(1).map(|i| seen[i])
         };
-        self.matching(candidates, name)
+        self.matching(candidates.clone(), name)
             .filter_map(|p| last_seen(p).map(|m| (m, p)))
             .max()
             .map(|(_, p)| p)
@@ -900,7 +980,7 @@ impl<'t> Article<'t> {
     }
 
     pub fn person_name(&self, person: usize) -> String {
-        self.people[person].name.clone()
+        self.people[person].name().to_string()
     }
 
     /// The most recent person mentioned before `at` whose gender fits.
@@ -1063,18 +1143,22 @@ fn read_phrase(text: &str, tokens: &[Token], range: Range<usize>) -> Option<Phra
             && k + 1 < range.end
     });
     let range = owned_from.map_or(range.clone(), |k| k + 1..range.end);
+    // A lone pronoun, the commonest subject, is read before any vector is made.
+    let mut word_tokens = tokens[range.clone()]
+        .iter()
+        .filter(|t| t.kind == Kind::Word);
+    let first = word_tokens.next()?;
+    if word_tokens.next().is_none() {
+        if let Some(g) = is_pronoun(word(text, first)) {
+            return Some(Phrase::Pronoun(g, first.start..strip_end(text, first)));
+        }
+    }
     let words: Vec<&Token> = tokens[range.clone()]
         .iter()
         .filter(|t| t.kind == Kind::Word)
         .collect();
-    let first = *words.first()?;
     let last = *words.last()?;
     let span = first.start..strip_end(text, last);
-    if words.len() == 1 {
-        if let Some(g) = is_pronoun(word(text, first)) {
-            return Some(Phrase::Pronoun(g, span));
-        }
-    }
     let last_word = strip_possessive(word(text, last));
     if !is_capitalised(last_word) {
         // "a Mittal Steel spokesman", "US State Department officials", "the 30-year-old"
@@ -1408,8 +1492,10 @@ struct Verb {
     closing: bool,
 }
 
-fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> {
-    let mut verbs: Vec<Verb> = Vec::new();
+/// The speech verbs of `sentence`, into `verbs` (cleared first: one vector serves every
+/// sentence).
+fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>, verbs: &mut Vec<Verb>) {
+    verbs.clear();
     // One buffer for the words that need folding, reused across the sentence.
     let mut folded = String::new();
     for i in sentence.clone() {
@@ -1586,7 +1672,6 @@ fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>) -> Vec<Verb> 
             outlet,
         });
     }
-    verbs
 }
 
 /// Attributes every outermost quotation of an article. `spans` are all spans; the result is
@@ -1596,12 +1681,15 @@ pub fn attribute(
     blocks: &[Block],
     spans: &[Span],
 ) -> (Vec<Option<Attribution>>, Vec<String>) {
-    let mut by_block: Vec<Vec<(usize, &Span)>> = vec![Vec::new(); blocks.len()];
-    for (i, s) in spans.iter().enumerate() {
-        if s.depth == 0 {
-            by_block[s.block].push((i, s));
-        }
-    }
+    // The outermost spans grouped by block, in their order within it: one vector cut into a
+    // slice per block, not a vector each (spans come in block order: the sort is one pass).
+    let mut outermost: Vec<(usize, &Span)> = spans
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.depth == 0)
+        .collect();
+    outermost.sort_by_key(|(_, s)| s.block);
+    let mut block_quotes = outermost.as_slice();
     // Every block's tokens in one vector (one allocation), cut into a slice per block.
     // At most about one token per four bytes of prose: reserve once rather than regrow.
     let prose: usize = blocks.iter().map(|b| b.range.len() / 4 + 1).sum();
@@ -1609,7 +1697,10 @@ pub fn attribute(
     let mut bounds = Vec::with_capacity(blocks.len());
     for (b, block) in blocks.iter().enumerate() {
         let start = all_tokens.len();
-        tokens::tokenize(text, block.range.clone(), &by_block[b], &mut all_tokens);
+        let in_block = block_quotes.partition_point(|(_, s)| s.block == b);
+        let (quotes, later) = block_quotes.split_at(in_block);
+        block_quotes = later;
+        tokens::tokenize(text, block.range.clone(), quotes, &mut all_tokens);
         bounds.push(start..all_tokens.len());
     }
     let block_tokens: Vec<&[Token]> = bounds.into_iter().map(|r| &all_tokens[r]).collect();
@@ -1617,7 +1708,7 @@ pub fn attribute(
     let mut result: Vec<Option<Attribution>> = vec![None; spans.len()];
     // The last speaker named by a speech verb or given to a quotation, with its block.
     let mut last: Option<(Speaker, usize)> = None;
-    let mut speaker_counts: FxHashMap<String, usize> = FxHashMap::default();
+    let mut speaker_counts: FxHashMap<Cow<str>, usize> = FxHashMap::default();
     let mut headline_quotes = Vec::new();
     // Who the article's first sentence reports ("…, a report says"): a headline's likely voice.
     let mut lead_speaker: Option<Speaker> = None;
@@ -1628,6 +1719,11 @@ pub fn attribute(
         tokens::sentences(text, tokens, spans, |s| sentences.push((b, s)));
     }
     let needed = sentences_needed(text, blocks, &block_tokens, spans, &sentences);
+    // Each sentence's verbs, their speakers, and its quotations: emptied and refilled per
+    // sentence rather than allocated anew.
+    let mut verbs = Vec::new();
+    let mut resolved: Vec<Option<Found>> = Vec::new();
+    let mut quotes: Vec<usize> = Vec::new();
 
     for ((b, sentence), needed) in sentences.into_iter().zip(needed) {
         // Skipped sentences have no quotation, and the speaker they would carry is never read.
@@ -1636,9 +1732,9 @@ pub fn attribute(
         }
         let tokens = &block_tokens[b];
         {
-            let verbs = verbs_in(text, tokens, &sentence);
+            verbs_in(text, tokens, &sentence, &mut verbs);
             // Resolve each verb's subject once, in order, so "adding" can inherit.
-            let mut resolved: Vec<Option<Found>> = Vec::with_capacity(verbs.len());
+            resolved.clear();
             // The last verb whose speaker is known, for participles that inherit it.
             let mut last_found: Option<usize> = None;
             for verb in &verbs {
@@ -1717,10 +1813,12 @@ pub fn attribute(
                 lead_seen = true;
                 lead_speaker = resolved.iter().flatten().next().map(|f| f.0.clone());
             }
-            let quotes: Vec<usize> = sentence
-                .clone()
-                .filter(|&i| matches!(tokens[i].kind, Kind::Quote(_)))
-                .collect();
+            quotes.clear();
+            quotes.extend(
+                sentence
+                    .clone()
+                    .filter(|&i| matches!(tokens[i].kind, Kind::Quote(_))),
+            );
             for &qi in &quotes {
                 let Kind::Quote(q) = tokens[qi].kind else {
                     continue;
@@ -1800,12 +1898,30 @@ pub fn attribute(
                 .map(|w| w.to_lowercase().chars().take(5).collect())
                 .collect()
         };
+        // Whether a word of `range` has a stem in `wanted`: stems made one at a time in one
+        // buffer, not a string each, and ASCII words (nearly all) without `to_lowercase`.
+        let echoes = |range: &Range<usize>, wanted: &[String]| {
+            let mut stem = String::new();
+            text[range.clone()]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 5)
+                .any(|w| {
+                    stem.clear();
+                    if w.is_ascii() {
+                        stem.push_str(&w[..5]);
+                        stem.make_ascii_lowercase();
+                    } else {
+                        stem.extend(w.to_lowercase().chars().take(5));
+                    }
+                    wanted.contains(&stem)
+                })
+        };
         for &q in &headline_quotes {
             let wanted = stems(&spans[q].content);
             let echo = spans.iter().enumerate().find(|(i, s)| {
                 !blocks[s.block].headline
                     && result[*i].as_ref().is_some_and(|a| a.speaker.is_some())
-                    && stems(&s.content).iter().any(|w| wanted.contains(w))
+                    && echoes(&s.content, &wanted)
             });
             if let Some((i, _)) = echo {
                 let speaker = result[i].as_ref().and_then(|a| a.speaker.clone());
@@ -1831,7 +1947,7 @@ pub fn attribute(
             .filter_map(|a| a.speaker.as_ref())
             .max_by_key(|s| {
                 speaker_counts
-                    .get(&speaker_key(&article, s))
+                    .get(&*speaker_key(&article, s))
                     .copied()
                     .unwrap_or(0)
             })
@@ -2052,10 +2168,11 @@ pub fn speaker_name(speaker: &Speaker, names: &[String]) -> String {
     }
 }
 
-fn speaker_key(article: &Article, s: &Speaker) -> String {
+/// The name `speaker_counts` counts a speaker under: a person's borrowed, not copied.
+fn speaker_key<'a>(article: &'a Article, s: &Speaker) -> Cow<'a, str> {
     match s {
-        Speaker::Person(p) => article.person_name(*p),
-        Speaker::Literal(l) => l.clone(),
+        Speaker::Person(p) => Cow::Borrowed(article.people[*p].name()),
+        Speaker::Literal(l) => Cow::Owned(l.clone()),
     }
 }
 

@@ -182,6 +182,12 @@ fn folded_letter_pair(word: &[u8]) -> Option<(usize, usize)> {
 /// turns most words away.
 #[inline]
 pub(crate) fn classes(word: &str) -> u32 {
+    classes_inlined(word)
+}
+
+/// `classes`, always inlined: for `attribution::word_class`, asked of every word.
+#[inline(always)]
+pub(crate) fn classes_inlined(word: &str) -> u32 {
     let lexicon = &*LEXICON;
     let w = word.as_bytes();
     if w.is_empty() || w.len() > lexicon.longest {

@@ -2,7 +2,7 @@
 //! single opaque tokens, cut into sentences.
 
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use super::attribution::{token_class, word_class};
 use super::spans::Span;
@@ -82,7 +82,32 @@ fn is_word_char(c: char) -> bool {
     if ('\u{2000}'..='\u{206F}').contains(&c) {
         return false;
     }
+    let code = c as usize;
+    match WORD_CHAR_PAGES.get(code / 128) {
+        Some(page) => page.get_or_init(|| word_char_page(c as u32 / 128)) >> (code % 128) & 1 != 0,
+        None => is_non_ascii_word_char(c),
+    }
+}
+
+/// `is_word_char` past ASCII and General Punctuation, from Unicode's tables.
+fn is_non_ascii_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '£' || c == '€'
+}
+
+/// `is_word_char` of every character below U+1000 (Latin to Devanagari and beyond), one bit
+/// each, 128 to a page, a page worked out when one of its characters is first met: Unicode's
+/// tables take about a thousand instructions a character, and a script other than Latin asks
+/// them of every letter.
+static WORD_CHAR_PAGES: [OnceLock<u128>; 32] = [const { OnceLock::new() }; 32];
+
+fn word_char_page(page: u32) -> u128 {
+    (0..128).fold(0, |bits, offset| {
+        match char::from_u32(page * 128 + offset) {
+            // Past ASCII (page 0 is never read): below U+1000, no General Punctuation.
+            Some(c) if !c.is_ascii() && is_non_ascii_word_char(c) => bits | 1 << offset,
+            _ => bits,
+        }
+    })
 }
 
 // What an ASCII byte is to the tokeniser (`BYTE_KINDS`): a word character, a joiner inside a
@@ -161,24 +186,34 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
             i += 1;
             continue;
         }
-        let Some(c) = char_at(text, i) else {
-            break;
+        // ASCII word characters, the first byte of most tokens, need no decoding.
+        let ascii_word = BYTE_KINDS[usize::from(bytes[i])] & WORD_BYTE != 0;
+        let c = if ascii_word {
+            char::from(bytes[i])
+        } else {
+            let Some(c) = char_at(text, i) else {
+                break;
+            };
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            c
         };
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        if is_word_char(c) {
+        if ascii_word || is_word_char(c) {
             let start = i;
             let mut j = i;
-            // Whether the word is all ASCII without capitals so far: spares `word_class` a scan.
+            // Whether the word is all ASCII so far: with no capital among its word bytes
+            // (`kinds_seen`), it spares `word_class` a scan.
             let mut plain = true;
-            while j < limit {
+            let mut kinds_seen = 0;
+            // Bounded once: each byte below is one check, not two.
+            let scan = &bytes[..limit.min(bytes.len())];
+            while let Some(&b) = scan.get(j) {
                 // ASCII word bytes, the bulk of every word, one table read each.
-                let b = bytes[j];
                 let kind = BYTE_KINDS[usize::from(b)];
                 if kind & WORD_BYTE != 0 {
-                    plain &= kind & UPPER_BYTE == 0;
+                    kinds_seen |= kind;
                     j += 1;
                     continue;
                 }
@@ -216,7 +251,11 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
                 kind: Kind::Word,
                 start,
                 end: j,
-                class: word_class(&text[start..j], plain),
+                class: word_class(
+                    &text[start..j],
+                    plain,
+                    plain && kinds_seen & UPPER_BYTE == 0,
+                ),
             });
             i = j.max(i + 1);
         } else {
