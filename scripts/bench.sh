@@ -6,12 +6,16 @@
 # builds both to tmpfs (/dev/shm) under /usr/bin/time -v and prints wall time, CPU time, peak
 # memory and Gazette/Hugo ratios; then Gazette's cost per article across sizes, a no-change
 # rebuild, and one build to disk. Installs Hugo with apt-get when it is missing and it can.
+# Each cold build is run BENCH_RUNS times (default 3) and the median run is shown, so one slow
+# run of either tool does not decide the ratio; every run's wall time is printed beside it.
 # Usage: scripts/bench.sh            (BENCH_SIZES="1000 10000" to choose sizes;
+#                                     BENCH_RUNS=1 for one run of each;
 #                                     GAZETTE_SHARED: the shared folder, default ../shared)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="${GAZETTE_SHARED:-../shared}"
 sizes="${BENCH_SIZES:-1000 10000 100000}"
+runs="${BENCH_RUNS:-3}"
 [ -d "$shared/corpus" ] || { echo "no corpus at $shared/corpus (set GAZETTE_SHARED)"; exit 2; }
 if ! command -v hugo >/dev/null 2>&1; then
   (apt-get install -y -qq hugo >/dev/null 2>&1 || sudo -n apt-get install -y -qq hugo >/dev/null 2>&1) || true
@@ -33,18 +37,36 @@ measure() {
     END { printf "%.2f %.2f %.0f\n", wall, user + sys, peak }' "$log"
 }
 
-printf '%-8s %-8s %9s %9s %10s\n' size tool "wall s" "cpu s" "peak MiB"
+# median_of_runs PATH... -- COMMAND...: runs COMMAND $runs times, each from cold (the PATHs,
+# its output and what it keeps between builds, removed first); prints the median run's
+# "wall cpu peak_mib", then every run's wall time.
+median_of_runs() {
+  local clean=() all=() walls=()
+  while [ "$1" != "--" ]; do clean+=("$1"); shift; done
+  shift
+  for _ in $(seq "$runs"); do
+    rm -rf "${clean[@]}"
+    all+=("$(measure "$@")")
+  done
+  for run in "${all[@]}"; do walls+=("${run%% *}"); done
+  printf '%s\n' "${all[@]}" | sort -n | awk -v n="$runs" 'NR == int((n + 1) / 2)' | tr '\n' ' '
+  echo "${walls[*]}"
+}
+
+printf '%-8s %-8s %9s %9s %10s   %s\n' size tool "wall s" "cpu s" "peak MiB" "(each run's wall s)"
 declare -A gw
 for n in $sizes; do
   site="$tmp/site-$n" hugo_site="$tmp/hugo-$n"
   python3 scripts/gen-site.py "$n" "$site" --shared "$shared" --hugo "$hugo_site" >/dev/null
-  read -r w c m < <(measure "$gazette" build --root "$site" --output "$tmp/public-$n")
+  # The build record goes too: each run is a cold build, not a check that nothing changed.
+  read -r w c m each < <(median_of_runs "$tmp/public-$n" "$site/.gazette-cache" -- \
+    "$gazette" build --root "$site" --output "$tmp/public-$n")
   gw[$n]=$w
-  printf '%-8s %-8s %9s %9s %10s\n' "$n" gazette "$w" "$c" "$m"
+  printf '%-8s %-8s %9s %9s %10s   (%s)\n' "$n" gazette "$w" "$c" "$m" "$each"
   pages=$(find "$tmp/public-$n" -name '*.html' | wc -l)
   if command -v hugo >/dev/null 2>&1; then
-    read -r hw hc hm < <(measure hugo --source "$hugo_site" --destination "$tmp/hugo-public-$n" --quiet)
-    printf '%-8s %-8s %9s %9s %10s\n' "$n" hugo "$hw" "$hc" "$hm"
+    read -r hw hc hm heach < <(median_of_runs "$tmp/hugo-public-$n" -- hugo --quiet --source "$hugo_site" --destination "$tmp/hugo-public-$n")
+    printf '%-8s %-8s %9s %9s %10s   (%s)\n' "$n" hugo "$hw" "$hc" "$hm" "$heach"
     awk -v a="$w" -v b="$hw" -v c="$c" -v d="$hc" -v e="$m" -v f="$hm" -v n="$n" \
       'BEGIN { printf "%-8s ratio    wall %.2f×  cpu %.2f×  memory %.2f× (Gazette/Hugo; target wall ≤ 0.5×)\n", n, a/b, c/d, e/f }'
     rm -rf "$tmp/hugo-public-$n" "$hugo_site"

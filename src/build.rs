@@ -101,17 +101,22 @@ struct Prepared {
     clock: PhaseClock,
 }
 
-/// Load, parse, extract and link.
-fn prepare(
+/// Load, parse, extract and link; `beside_load` runs while the input folders are listed
+/// (before any input is read), and what it returns comes back with the result.
+fn prepare<T: Send>(
     options: &BuildOptions,
     config: Config,
     progress: &dyn BuildProgress,
-) -> Result<Prepared> {
+    beside_load: impl FnOnce() -> T + Send,
+) -> Result<(Prepared, T)> {
     let mut clock = PhaseClock::new();
     let root = options.root.as_path();
     progress.phase("load", 0);
-    let files = content::find_articles(root)?;
-    let statics = output::find_static(root)?;
+    let (found, beside) = rayon::join(
+        || Ok::<_, Error>((content::find_articles(root)?, output::find_static(root)?)),
+        beside_load,
+    );
+    let (files, statics) = found?;
     clock.lap("load");
 
     progress.phase("parse", files.len());
@@ -165,7 +170,7 @@ fn prepare(
         failure(std::mem::take(&mut diagnostics))
     })?;
     clock.lap("link");
-    Ok(Prepared {
+    let prepared = Prepared {
         config,
         graph,
         tera,
@@ -174,7 +179,8 @@ fn prepare(
         diagnostics,
         drafts_skipped,
         clock,
-    })
+    };
+    Ok((prepared, beside))
 }
 
 /// Builds the whole site in memory; nothing is written.
@@ -187,19 +193,23 @@ pub fn build_in_memory_with_progress(
     options: &BuildOptions,
     progress: &dyn BuildProgress,
 ) -> Result<SiteBuild> {
-    let Prepared {
-        config,
-        graph,
-        tera,
-        sources,
-        statics,
-        mut diagnostics,
-        drafts_skipped,
-        mut clock,
-    } = prepare(
+    let (
+        Prepared {
+            config,
+            graph,
+            tera,
+            sources,
+            statics,
+            mut diagnostics,
+            drafts_skipped,
+            mut clock,
+        },
+        (),
+    ) = prepare(
         options,
         Config::load(&options.root, &options.overrides)?,
         progress,
+        || (),
     )?;
     let pages = Renderer::new(&config, &graph, &tera, &sources)
         .render_all_with_progress(progress)
@@ -252,17 +262,22 @@ pub fn build_with_progress(
     if let Some(report) = build_record::unchanged(options, &config.output_dir) {
         return Ok(report);
     }
-    let snapshot = build_record::snapshot(options, &config.output_dir);
-    let Prepared {
-        config,
-        graph,
-        tera,
-        sources,
-        statics,
-        mut diagnostics,
-        drafts_skipped,
-        mut clock,
-    } = prepare(options, config, progress)?;
+    let output_dir = config.output_dir.clone();
+    let (
+        Prepared {
+            config,
+            graph,
+            tera,
+            sources,
+            statics,
+            mut diagnostics,
+            drafts_skipped,
+            mut clock,
+        },
+        snapshot,
+    ) = prepare(options, config, progress, || {
+        build_record::snapshot(options, &output_dir)
+    })?;
     output::check_output_dir(&options.root, &config.output_dir, options.force)?;
     let renderer = Renderer::new(&config, &graph, &tera, &sources);
     let plan = renderer.plan();

@@ -300,6 +300,11 @@ impl Staging {
 
     /// Writes one generated file (callable from many threads at once).
     pub fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        // A page is the first file of its own folder: made up front, not after a failed open.
+        // (A missing parent, or any other failure, is dealt with below.)
+        if let Some(folder) = path.strip_suffix("/index.html") {
+            let _ = self.handle.make_folder(folder);
+        }
         let meta = match self.handle.write_file(path, bytes) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 // The file's folder is not there yet: made, with any of its parents missing.
@@ -349,7 +354,7 @@ impl Staging {
         swap_in(&self.dir, &self.output, &self.parent, &self.name)?;
         self.finished = true;
         let mut stamps = std::mem::take(self.stamps.get_mut().unwrap_or_else(|e| e.into_inner()));
-        stamps.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        stamps.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         Ok(Finished {
             files: pages + statics.len(),
             stamps,

@@ -246,8 +246,15 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
 pub const MAX_ARTICLE_BYTES: u64 = 10 * 1024 * 1024;
 
 fn read(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+    use std::io::Read;
     let shown = relative(root, path);
-    let size = std::fs::metadata(path).map_or(0, |metadata| metadata.len());
+    let cannot_read = |e: std::io::Error| {
+        Diagnostic::error(&shown, 1, 1, format!("cannot read the file: {e}"))
+            .with_hint("check the file's permissions (it must be readable by you), or remove it")
+    };
+    // One open file for the size check and the read: the path is walked once.
+    let mut file = std::fs::File::open(path).map_err(cannot_read)?;
+    let size = file.metadata().map_or(0, |metadata| metadata.len());
     if size > MAX_ARTICLE_BYTES {
         return Err(Diagnostic::error(
             shown,
@@ -261,19 +268,14 @@ fn read(root: &Path, path: &Path) -> Result<String, Diagnostic> {
         )
         .with_hint("split it into several articles, or move it out of content/"));
     }
-    match std::fs::read(path) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
-            let offset = e.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(&e.into_bytes()[..offset]).into_owned();
-            Diagnostic::error_at(&shown, &text, offset, "the file is not valid UTF-8")
-                .with_hint("save the file as UTF-8")
-        }),
-        Err(e) => Err(
-            Diagnostic::error(shown, 1, 1, format!("cannot read the file: {e}")).with_hint(
-                "check the file's permissions (it must be readable by you), or remove it",
-            ),
-        ),
-    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
+    file.read_to_end(&mut bytes).map_err(cannot_read)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.into_bytes()[..offset]).into_owned();
+        Diagnostic::error_at(&shown, &text, offset, "the file is not valid UTF-8")
+            .with_hint("save the file as UTF-8")
+    })
 }
 
 pub fn parse_file(root: &Path, file: &ArticleFile) -> Parsed {

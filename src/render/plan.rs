@@ -73,6 +73,8 @@ impl Renderer<'_> {
         // Article pages first: each frees its body's HTML, before the big files below are held.
         plan.extend((0..articles).map(Page::Article));
         plan.extend((0..articles).map(Page::ArticleJson));
+        // Single files made in one go come early, while other pages keep the other core busy.
+        plan.extend([Page::SpeakersIndex, Page::Sitemap, Page::SpeakersJson]);
         plan.push(Page::Home);
         plan.extend((1..=listing_pages(articles, per_page)).map(Page::Articles));
         plan.push(Page::TopicsIndex);
@@ -100,15 +102,9 @@ impl Renderer<'_> {
             Page::SearchPage,
             Page::Robots,
         ]);
-        // The big single files last, biggest first: the two biggest are made in parallel
-        // batches (`join_in_order`), so no core sits idle at the end.
-        plan.extend([
-            Page::QuotesJson,
-            Page::SearchIndex,
-            Page::Sitemap,
-            Page::SpeakersIndex,
-            Page::SpeakersJson,
-        ]);
+        // The two biggest files last: each is made in parallel batches (`join_in_order`), so
+        // no core sits idle at the end.
+        plan.extend([Page::QuotesJson, Page::SearchIndex]);
         plan
     }
 
