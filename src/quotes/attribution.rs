@@ -952,9 +952,7 @@ impl<'t> Article<'t> {
     fn find_person_at<S: AsRef<str>>(&self, name: &[S], at: usize) -> Option<usize> {
         // Looked up once: the candidates serve both searches below.
         let candidates = self.sharing_last(name);
-        if candidates.next.is_none() {
-            return None;
-        }
+        candidates.next?;
         let last_seen = |p: usize| {
             let seen = &self.person_mentions[p];
             let end = seen.partition_point(|&m| m < at);
