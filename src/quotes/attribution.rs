@@ -952,9 +952,7 @@ impl<'t> Article<'t> {
     fn find_person_at<S: AsRef<str>>(&self, name: &[S], at: usize) -> Option<usize> {
         // Looked up once: the candidates serve both searches below.
         let candidates = self.sharing_last(name);
-        if candidates.next.is_none() {
-            return None;
-        }
+        candidates.next?;
         let last_seen = |p: usize| {
             let seen = &self.person_mentions[p];
             let end = seen.partition_point(|&m| m < at);
@@ -1996,25 +1994,25 @@ fn sentences_needed(
     // The block of the nearest later sentence that reads the carried speaker.
     let mut next_reader: Option<usize> = None;
     for (n, (b, sentence)) in sentences.iter().enumerate().rev() {
-        // One pass: a quotation, a speech verb (or "according"), a pronoun.
-        let (mut quoted, mut speech, mut pronoun) = (false, false, false);
-        for t in &block_tokens[*b][sentence.clone()] {
-            match t.kind {
-                Kind::Quote(_) => quoted = true,
-                Kind::Word => {
-                    speech |= is(t, SPEECH_FOLDED);
-                    // `resolve` reads the carried speaker only for these (`Phrase::Pronoun`).
-                    pronoun = pronoun
-                        || matches!(word(text, t), "he" | "He" | "she" | "She" | "they" | "They");
-                }
-                Kind::Punct(_) => {}
-            }
-        }
+        let tokens = &block_tokens[*b][sentence.clone()];
+        // One pass for a quotation and a speech verb (or "according"), ended by a quotation.
+        let mut speech = false;
+        let quoted = tokens.iter().any(|t| {
+            speech |= t.kind == Kind::Word && is(t, SPEECH_FOLDED);
+            matches!(t.kind, Kind::Quote(_))
+        });
         // Only speech verbs can carry a speaker on; a headline's never do.
         let carries = speech && !blocks[*b].headline;
         let read_soon = next_reader.is_some_and(|r| r - b <= 2);
         needed[n] = quoted || lead == Some(n) || (carries && read_soon);
-        let reads = quoted || (needed[n] && pronoun);
+        // `resolve` reads the carried speaker only for these (`Phrase::Pronoun`): looked for
+        // only in the few needed sentences without a quotation.
+        let reads = quoted
+            || (needed[n]
+                && tokens.iter().any(|t| {
+                    t.kind == Kind::Word
+                        && matches!(word(text, t), "he" | "He" | "she" | "She" | "they" | "They")
+                }));
         if reads {
             next_reader = Some(*b);
         }
