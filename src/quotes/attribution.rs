@@ -82,24 +82,38 @@ pub struct Article<'t> {
     mentions: Vec<Mention>,
     /// Organisations named in the narrative: (where, name as written), in text order.
     organisations: Vec<(usize, String)>,
-    /// People by the last word of their name, lowercased (every match shares it): the first
-    /// and last added, the others chained between them by `Person::next_same_last`.
-    by_last: FxHashMap<String, (usize, usize)>,
+    /// People by the `last_word_hash` of their name's last word (every match shares it):
+    /// the first and last added, the others chained between them by
+    /// `Person::next_same_last`. Two words of one hash share a chain, and `tails_match`
+    /// (which compares last words too) parts them: no string is kept or folded per name.
+    by_last: FxHashMap<u64, (usize, usize)>,
     /// Where each person is mentioned, in text order.
     person_mentions: Vec<Vec<usize>>,
-    /// One bit per `last_word_bit` of the ASCII keys of `by_last`: most names looked up are
-    /// new, and a clear bit rules them out without folding the word or hashing a string.
+    /// One bit per `last_word_bit` of the keys of `by_last`: most names looked up are new,
+    /// and a clear bit rules them out without a map lookup.
     last_word_bits: [u64; LAST_WORD_BITS / 64],
 }
 
 const LAST_WORD_BITS: usize = 4096;
 
-/// The bit of `last_word_bits` for an ASCII word, as if lowercased.
-fn last_word_bit(w: &[u8]) -> usize {
-    let hash = w.iter().fold(0u64, |h, b| {
-        (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase()))
-            .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
-    });
+/// A hash of `w` lowercased: ASCII words folded byte by byte as they are read (nearly all),
+/// others through `to_lowercase` (whose output has no ASCII capitals left to fold).
+fn last_word_hash(w: &str) -> u64 {
+    let hash = |bytes: &[u8]| {
+        bytes.iter().fold(0u64, |h, b| {
+            (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase()))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+        })
+    };
+    if w.is_ascii() {
+        hash(w.as_bytes())
+    } else {
+        hash(w.to_lowercase().as_bytes())
+    }
+}
+
+/// The bit of `last_word_bits` for a `last_word_hash`.
+fn last_word_bit(hash: u64) -> usize {
     (hash >> (64 - LAST_WORD_BITS.trailing_zeros())) as usize
 }
 
@@ -878,11 +892,9 @@ impl<'t> Article<'t> {
         }
         let id = self.people.len();
         if let Some(last) = name.last() {
-            let key = lowercased(last.as_ref());
-            if key.is_ascii() {
-                let bit = last_word_bit(key.as_bytes());
-                self.last_word_bits[bit / 64] |= 1 << (bit % 64);
-            }
+            let key = last_word_hash(last.as_ref());
+            let bit = last_word_bit(key);
+            self.last_word_bits[bit / 64] |= 1 << (bit % 64);
             match self.by_last.entry(key) {
                 Entry::Occupied(mut same) => {
                     let (_, last) = same.get_mut();
@@ -903,8 +915,9 @@ impl<'t> Article<'t> {
         id
     }
 
-    /// The people whose name's last word is `name`'s, lowercased (`by_last`). Most names
-    /// looked up are new: for ASCII words the bits rule them out without folding or hashing.
+    /// The people whose name's last word is `name`'s, lowercased (`by_last`), and any whose
+    /// last word shares its hash (`matching` drops them). Most names looked up are new: the
+    /// bits rule them out without a map lookup.
     fn sharing_last<S: AsRef<str>>(&self, name: &[S]) -> SameLast<'_> {
         let none = SameLast {
             people: &self.people,
@@ -913,16 +926,13 @@ impl<'t> Article<'t> {
         let Some(last) = name.last() else {
             return none;
         };
-        let last = last.as_ref();
-        // An ASCII word folds to an ASCII key, which set its bit.
-        if last.is_ascii() {
-            let bit = last_word_bit(last.as_bytes());
-            if self.last_word_bits[bit / 64] & 1 << (bit % 64) == 0 {
-                return none;
-            }
+        let key = last_word_hash(last.as_ref());
+        let bit = last_word_bit(key);
+        if self.last_word_bits[bit / 64] & 1 << (bit % 64) == 0 {
+            return none;
         }
         SameLast {
-            next: with_lowercase(last, |l| self.by_last.get(l)).map(|&(first, _)| first),
+            next: self.by_last.get(&key).map(|&(first, _)| first),
             ..none
         }
     }
