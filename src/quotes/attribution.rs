@@ -1702,16 +1702,25 @@ pub fn attribute(
     // At most about one token per four bytes of prose: reserve once rather than regrow.
     let prose: usize = blocks.iter().map(|b| b.range.len() / 4 + 1).sum();
     let mut all_tokens = Vec::with_capacity(prose);
+    // The tokens that may end a sentence, each block's from 0 (`tokenize`), in one vector.
+    let mut all_ends = Vec::with_capacity(blocks.len() * 4);
     let mut bounds = Vec::with_capacity(blocks.len());
     for (b, block) in blocks.iter().enumerate() {
         let start = all_tokens.len();
         let in_block = block_quotes.partition_point(|(_, s)| s.block == b);
         let (quotes, later) = block_quotes.split_at(in_block);
         block_quotes = later;
-        tokens::tokenize(text, block.range.clone(), quotes, &mut all_tokens);
-        bounds.push(start..all_tokens.len());
+        let ends_start = all_ends.len();
+        tokens::tokenize(
+            text,
+            block.range.clone(),
+            quotes,
+            &mut all_tokens,
+            &mut all_ends,
+        );
+        bounds.push((start..all_tokens.len(), ends_start..all_ends.len()));
     }
-    let block_tokens: Vec<&[Token]> = bounds.into_iter().map(|r| &all_tokens[r]).collect();
+    let block_tokens: Vec<&[Token]> = bounds.iter().map(|r| &all_tokens[r.0.clone()]).collect();
     let article = Article::new(text, &block_tokens);
     let mut result: Vec<Option<Attribution>> = vec![None; spans.len()];
     // The last speaker named by a speech verb or given to a quotation, with its block.
@@ -1723,8 +1732,10 @@ pub fn attribute(
     let mut lead_seen = false;
     // Every block's sentences, with their block, in one vector.
     let mut sentences: Vec<(usize, Range<usize>)> = Vec::with_capacity(blocks.len() * 4);
-    for (b, tokens) in block_tokens.iter().enumerate() {
-        tokens::sentences(text, tokens, spans, |s| sentences.push((b, s)));
+    for (b, (tokens, (_, ends))) in block_tokens.iter().zip(&bounds).enumerate() {
+        tokens::sentences(text, tokens, &all_ends[ends.clone()], spans, |s| {
+            sentences.push((b, s))
+        });
     }
     let needed = sentences_needed(text, blocks, &block_tokens, spans, &sentences);
     // Each sentence's verbs, their speakers, and its quotations: emptied and refilled per

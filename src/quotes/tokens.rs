@@ -154,8 +154,16 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 }
 
 /// Tokenises `range` of `text`; outermost quotations (depth 0 spans of this block) become
-/// single tokens.
-pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out: &mut Vec<Token>) {
+/// single tokens. The block's tokens that may end a sentence (a full stop or the like, a
+/// quotation), counted from the block's first, are added to `ends` for `sentences`.
+pub fn tokenize(
+    text: &str,
+    range: Range<usize>,
+    quotes: &[(usize, &Span)],
+    out: &mut Vec<Token>,
+    ends: &mut Vec<usize>,
+) {
+    let first = out.len();
     let mut quotes = quotes.iter();
     let mut next_quote = quotes.next();
     // Where the next quotation opens (`usize::MAX` when none does), and where words must stop:
@@ -168,6 +176,7 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
     while i < range.end {
         if next_open <= i {
             if let Some(&(index, span)) = next_quote {
+                ends.push(out.len() - first);
                 out.push(Token {
                     kind: Kind::Quote(index),
                     start: span.open,
@@ -263,6 +272,9 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
                 Some(&class) => class,
                 None => token_class(&text[i..i + c.len_utf8()]),
             };
+            if matches!(c, '.' | '!' | '?' | '…') {
+                ends.push(out.len() - first);
+            }
             out.push(Token {
                 kind: Kind::Punct(c),
                 start: i,
@@ -275,10 +287,17 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
 }
 
 /// Splits a block's tokens into sentences (ranges of token indices), each given to `emit`
-/// in order: the caller keeps them where it likes, without a vector per block.
-pub fn sentences(text: &str, tokens: &[Token], spans: &[Span], mut emit: impl FnMut(Range<usize>)) {
+/// in order: the caller keeps them where it likes, without a vector per block. `ends` are
+/// the block's tokens that may end one, from `tokenize`: only they are read, not every token.
+pub fn sentences(
+    text: &str,
+    tokens: &[Token],
+    ends: &[usize],
+    spans: &[Span],
+    mut emit: impl FnMut(Range<usize>),
+) {
     let mut start = 0;
-    for i in 0..tokens.len() {
+    for &i in ends {
         // Only asked after a full stop or the like: a closure, so other tokens skip it.
         let next_starts_sentence = || {
             tokens.get(i + 1).is_some_and(|n| match n.kind {
