@@ -142,7 +142,7 @@ fn is(t: &Token, bits: u32) -> bool {
 }
 
 // Classes worked out from a word's shape, beside the word-list bits of `lexicon::classes`.
-const CAPITALISED: u32 = 1 << 16;
+pub(super) const CAPITALISED: u32 = 1 << 16;
 /// `is_title`: a title written with its capital.
 const TITLE_WORD: u32 = 1 << 17;
 /// Words between a subject and its verb: auxiliaries, time phrases, and -ly adverbs.
@@ -401,17 +401,16 @@ fn split_at_and<'t>(text: &'t str, tokens: &[Token], run: Run<'t>) -> (Run<'t>, 
 
 /// Capitalised runs in a block's tokens ("Prime Minister Viktor Orban", "Court of Appeal").
 /// `out` is cleared first: one vector serves every block.
-fn runs<'t>(text: &'t str, tokens: &[Token], out: &mut Vec<Run<'t>>) {
+/// `capitals` are the block's capitalised words (`tokenize`), where runs may start.
+fn runs<'t>(text: &'t str, tokens: &[Token], capitals: &[usize], out: &mut Vec<Run<'t>>) {
     out.clear();
+    // Where the last run ended: a capital before it is inside that run.
     let mut i = 0;
-    while i < tokens.len() {
-        let starts = matches!(tokens[i].kind, Kind::Word) && is(&tokens[i], CAPITALISED);
-        if !starts {
-            i += 1;
+    for &start in capitals {
+        if start < i {
             continue;
         }
-        let start = i;
-        let mut end = i + 1;
+        let mut end = start + 1;
         loop {
             // "Mr." keeps the run going past its full stop.
             if end < tokens.len()
@@ -688,7 +687,8 @@ fn is_acronym(w: &str) -> bool {
 
 impl<'t> Article<'t> {
     /// Gathers the people named in the article's narrative (outside quotations).
-    pub fn new(text: &'t str, block_tokens: &[&[Token]]) -> Self {
+    /// `block_capitals` are each block's capitalised words (`tokens::tokenize`).
+    pub fn new(text: &'t str, block_tokens: &[&[Token]], block_capitals: &[&[usize]]) -> Self {
         let mut article = Article {
             text,
             people: Vec::new(),
@@ -706,8 +706,8 @@ impl<'t> Article<'t> {
         // The words of every run's name, each run's a range of it (`NameParts::name`).
         let mut names = Words::default();
         let mut block_runs = Vec::new();
-        for tokens in block_tokens {
-            runs(text, tokens, &mut block_runs);
+        for (tokens, capitals) in block_tokens.iter().zip(block_capitals) {
+            runs(text, tokens, capitals, &mut block_runs);
             // Room for every run and its words at once: growing these a step at a time was
             // most of the allocation here.
             found.reserve(block_runs.len());
@@ -1702,26 +1702,34 @@ pub fn attribute(
     // At most about one token per four bytes of prose: reserve once rather than regrow.
     let prose: usize = blocks.iter().map(|b| b.range.len() / 4 + 1).sum();
     let mut all_tokens = Vec::with_capacity(prose);
-    // The tokens that may end a sentence, each block's from 0 (`tokenize`), in one vector.
+    // The tokens that may end a sentence, and the capitalised words, each block's counted
+    // from 0 (`tokenize`), in one vector each.
     let mut all_ends = Vec::with_capacity(blocks.len() * 4);
+    let mut all_capitals = Vec::with_capacity(prose / 4);
     let mut bounds = Vec::with_capacity(blocks.len());
     for (b, block) in blocks.iter().enumerate() {
         let start = all_tokens.len();
         let in_block = block_quotes.partition_point(|(_, s)| s.block == b);
         let (quotes, later) = block_quotes.split_at(in_block);
         block_quotes = later;
-        let ends_start = all_ends.len();
+        let (ends_start, capitals_start) = (all_ends.len(), all_capitals.len());
         tokens::tokenize(
             text,
             block.range.clone(),
             quotes,
             &mut all_tokens,
             &mut all_ends,
+            &mut all_capitals,
         );
-        bounds.push((start..all_tokens.len(), ends_start..all_ends.len()));
+        bounds.push((
+            start..all_tokens.len(),
+            ends_start..all_ends.len(),
+            capitals_start..all_capitals.len(),
+        ));
     }
     let block_tokens: Vec<&[Token]> = bounds.iter().map(|r| &all_tokens[r.0.clone()]).collect();
-    let article = Article::new(text, &block_tokens);
+    let block_capitals: Vec<&[usize]> = bounds.iter().map(|r| &all_capitals[r.2.clone()]).collect();
+    let article = Article::new(text, &block_tokens, &block_capitals);
     let mut result: Vec<Option<Attribution>> = vec![None; spans.len()];
     // The last speaker named by a speech verb or given to a quotation, with its block.
     let mut last: Option<(Speaker, usize)> = None;
@@ -1732,7 +1740,7 @@ pub fn attribute(
     let mut lead_seen = false;
     // Every block's sentences, with their block, in one vector.
     let mut sentences: Vec<(usize, Range<usize>)> = Vec::with_capacity(blocks.len() * 4);
-    for (b, (tokens, (_, ends))) in block_tokens.iter().zip(&bounds).enumerate() {
+    for (b, (tokens, (_, ends, _))) in block_tokens.iter().zip(&bounds).enumerate() {
         tokens::sentences(text, tokens, &all_ends[ends.clone()], spans, |s| {
             sentences.push((b, s))
         });

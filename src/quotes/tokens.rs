@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
-use super::attribution::{token_class, word_class};
+use super::attribution::{CAPITALISED, token_class, word_class};
 use super::spans::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,14 +154,16 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 }
 
 /// Tokenises `range` of `text`; outermost quotations (depth 0 spans of this block) become
-/// single tokens. The block's tokens that may end a sentence (a full stop or the like, a
-/// quotation), counted from the block's first, are added to `ends` for `sentences`.
+/// single tokens. Counted from the block's first token, the tokens that may end a sentence
+/// (a full stop or the like, a quotation) are added to `ends` for `sentences`, and the
+/// capitalised words to `capitals` for the attribution's name runs.
 pub fn tokenize(
     text: &str,
     range: Range<usize>,
     quotes: &[(usize, &Span)],
     out: &mut Vec<Token>,
     ends: &mut Vec<usize>,
+    capitals: &mut Vec<usize>,
 ) {
     let first = out.len();
     let mut quotes = quotes.iter();
@@ -256,15 +258,19 @@ pub fn tokenize(
                 }
                 break;
             }
+            let class = word_class(
+                &text[start..j],
+                plain,
+                plain && kinds_seen & UPPER_BYTE == 0,
+            );
+            if class & CAPITALISED != 0 {
+                capitals.push(out.len() - first);
+            }
             out.push(Token {
                 kind: Kind::Word,
                 start,
                 end: j,
-                class: word_class(
-                    &text[start..j],
-                    plain,
-                    plain && kinds_seen & UPPER_BYTE == 0,
-                ),
+                class,
             });
             i = j.max(i + 1);
         } else {
