@@ -148,7 +148,7 @@ const TITLE_WORD: u32 = 1 << 17;
 /// Words between a subject and its verb: auxiliaries, time phrases, and -ly adverbs.
 const MODIFIER: u32 = 1 << 18;
 /// Folded to lowercase as `verbs_in` folds it, a speech verb or "according".
-const SPEECH_FOLDED: u32 = 1 << 19;
+pub(super) const SPEECH_FOLDED: u32 = 1 << 19;
 
 /// Every class of a token's text, once per token: its word lists and the shapes above.
 pub(super) fn token_class(w: &str) -> u32 {
@@ -1501,17 +1501,20 @@ struct Verb {
 }
 
 /// The speech verbs of `sentence`, into `verbs` (cleared first: one vector serves every
-/// sentence).
-fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>, verbs: &mut Vec<Verb>) {
+/// sentence). `speech` are the sentence's words that may be speech verbs or "according"
+/// (`tokens::Marks::speech`): only they are read.
+fn verbs_in(
+    text: &str,
+    tokens: &[Token],
+    sentence: &Range<usize>,
+    speech: &[usize],
+    verbs: &mut Vec<Verb>,
+) {
     verbs.clear();
     // One buffer for the words that need folding, reused across the sentence.
     let mut folded = String::new();
-    for i in sentence.clone() {
+    for &i in speech {
         let t = &tokens[i];
-        // Only speech verbs and "according" go further (read from the token's class).
-        if t.kind != Kind::Word || !is(t, SPEECH_FOLDED) {
-            continue;
-        }
         let w = word(text, t);
         // Most words are lowercase ASCII already: only fold when needed, and ASCII words
         // (checked for length first) without allocating.
@@ -1682,6 +1685,15 @@ fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>, verbs: &mut V
     }
 }
 
+/// Each block's slice of one of the `tokens::Marks` vectors (the `k`th of its bounds).
+fn cut_blocks<'m>(
+    list: &'m [usize],
+    bounds: &[(Range<usize>, [Range<usize>; 3])],
+    k: usize,
+) -> Vec<&'m [usize]> {
+    bounds.iter().map(|r| &list[r.1[k].clone()]).collect()
+}
+
 /// Attributes every outermost quotation of an article. `spans` are all spans; the result is
 /// indexed like `spans` (nested spans get their parent's speaker later).
 pub fn attribute(
@@ -1702,33 +1714,38 @@ pub fn attribute(
     // At most about one token per four bytes of prose: reserve once rather than regrow.
     let prose: usize = blocks.iter().map(|b| b.range.len() / 4 + 1).sum();
     let mut all_tokens = Vec::with_capacity(prose);
-    // The tokens that may end a sentence, and the capitalised words, each block's counted
-    // from 0 (`tokenize`), in one vector each.
-    let mut all_ends = Vec::with_capacity(blocks.len() * 4);
-    let mut all_capitals = Vec::with_capacity(prose / 4);
+    // Every block's marks in one `Marks`, each block's a range of each vector.
+    let mut marks = tokens::Marks {
+        ends: Vec::with_capacity(blocks.len() * 4),
+        capitals: Vec::with_capacity(prose / 4),
+        speech: Vec::with_capacity(blocks.len() * 4),
+    };
+    let lens = |m: &tokens::Marks| [m.ends.len(), m.capitals.len(), m.speech.len()];
     let mut bounds = Vec::with_capacity(blocks.len());
     for (b, block) in blocks.iter().enumerate() {
         let start = all_tokens.len();
         let in_block = block_quotes.partition_point(|(_, s)| s.block == b);
         let (quotes, later) = block_quotes.split_at(in_block);
         block_quotes = later;
-        let (ends_start, capitals_start) = (all_ends.len(), all_capitals.len());
+        let before = lens(&marks);
         tokens::tokenize(
             text,
             block.range.clone(),
             quotes,
             &mut all_tokens,
-            &mut all_ends,
-            &mut all_capitals,
+            &mut marks,
         );
+        let after = lens(&marks);
         bounds.push((
             start..all_tokens.len(),
-            ends_start..all_ends.len(),
-            capitals_start..all_capitals.len(),
+            [0, 1, 2].map(|k| before[k]..after[k]),
         ));
     }
+    // Each block's tokens and marks, cut from the vectors by the bounds.
     let block_tokens: Vec<&[Token]> = bounds.iter().map(|r| &all_tokens[r.0.clone()]).collect();
-    let block_capitals: Vec<&[usize]> = bounds.iter().map(|r| &all_capitals[r.2.clone()]).collect();
+    let block_ends = cut_blocks(&marks.ends, &bounds, 0);
+    let block_capitals = cut_blocks(&marks.capitals, &bounds, 1);
+    let block_speech = cut_blocks(&marks.speech, &bounds, 2);
     let article = Article::new(text, &block_tokens, &block_capitals);
     let mut result: Vec<Option<Attribution>> = vec![None; spans.len()];
     // The last speaker named by a speech verb or given to a quotation, with its block.
@@ -1740,12 +1757,17 @@ pub fn attribute(
     let mut lead_seen = false;
     // Every block's sentences, with their block, in one vector.
     let mut sentences: Vec<(usize, Range<usize>)> = Vec::with_capacity(blocks.len() * 4);
-    for (b, (tokens, (_, ends, _))) in block_tokens.iter().zip(&bounds).enumerate() {
-        tokens::sentences(text, tokens, &all_ends[ends.clone()], spans, |s| {
-            sentences.push((b, s))
-        });
+    for (b, (tokens, ends)) in block_tokens.iter().zip(&block_ends).enumerate() {
+        tokens::sentences(text, tokens, ends, spans, |s| sentences.push((b, s)));
     }
-    let needed = sentences_needed(text, blocks, &block_tokens, spans, &sentences);
+    let needed = sentences_needed(
+        text,
+        blocks,
+        &block_tokens,
+        (&block_ends, &block_speech),
+        spans,
+        &sentences,
+    );
     // Each sentence's verbs, their speakers, and its quotations: emptied and refilled per
     // sentence rather than allocated anew.
     let mut verbs = Vec::new();
@@ -1759,7 +1781,8 @@ pub fn attribute(
         }
         let tokens = &block_tokens[b];
         {
-            verbs_in(text, tokens, &sentence, &mut verbs);
+            let speech = tokens::marks_within(block_speech[b], &sentence);
+            verbs_in(text, tokens, &sentence, speech, &mut verbs);
             // Resolve each verb's subject once, in order, so "adding" can inherit.
             resolved.clear();
             // The last verb whose speaker is known, for participles that inherit it.
@@ -2006,10 +2029,12 @@ pub fn attribute(
 /// blocks (`b - lb <= 2`), or by a continuation paragraph at any distance. Sentences whose
 /// carried speaker nothing reads are skipped: their words are never resolved, and every
 /// quotation's attribution is the same as if they had been.
+/// `block_marks` are each block's `tokens::Marks::ends` and `speech`.
 fn sentences_needed(
     text: &str,
     blocks: &[Block],
     block_tokens: &[&[Token]],
+    block_marks: (&[&[usize]], &[&[usize]]),
     spans: &[Span],
     sentences: &[(usize, Range<usize>)],
 ) -> Vec<bool> {
@@ -2023,13 +2048,14 @@ fn sentences_needed(
     // The block of the nearest later sentence that reads the carried speaker.
     let mut next_reader: Option<usize> = None;
     for (n, (b, sentence)) in sentences.iter().enumerate().rev() {
-        let tokens = &block_tokens[*b][sentence.clone()];
-        // One pass for a quotation and a speech verb (or "according"), ended by a quotation.
-        let mut speech = false;
-        let quoted = tokens.iter().any(|t| {
-            speech |= t.kind == Kind::Word && is(t, SPEECH_FOLDED);
-            matches!(t.kind, Kind::Quote(_))
-        });
+        let block = block_tokens[*b];
+        let tokens = &block[sentence.clone()];
+        // Quotations are among the ends, speech verbs (or "according") marked: no token read.
+        let (ends, speech) = (block_marks.0[*b], block_marks.1[*b]);
+        let quoted = tokens::marks_within(ends, sentence)
+            .iter()
+            .any(|&i| matches!(block[i].kind, Kind::Quote(_)));
+        let speech = !tokens::marks_within(speech, sentence).is_empty();
         // Only speech verbs can carry a speaker on; a headline's never do.
         let carries = speech && !blocks[*b].headline;
         let read_soon = next_reader.is_some_and(|r| r - b <= 2);

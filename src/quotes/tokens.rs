@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
-use super::attribution::{CAPITALISED, token_class, word_class};
+use super::attribution::{CAPITALISED, SPEECH_FOLDED, token_class, word_class};
 use super::spans::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,6 +145,25 @@ static ASCII_CLASSES: LazyLock<[u32; 128]> = LazyLock::new(|| {
     classes
 });
 
+/// Tokens that later passes look for, noted by `tokenize` as it makes them, so that those
+/// passes need not read every token: each block's in order, counted from its first token.
+#[derive(Default)]
+pub struct Marks {
+    /// Full stops and the like, and quotations: where a sentence may end (`sentences`).
+    pub ends: Vec<usize>,
+    /// Capitalised words: where a run of a name may start.
+    pub capitals: Vec<usize>,
+    /// Words that may be speech verbs or "according" (`SPEECH_FOLDED`).
+    pub speech: Vec<usize>,
+}
+
+/// The entries of `marks` (sorted token indices, one block's) that fall in `range`.
+pub fn marks_within<'m>(marks: &'m [usize], range: &Range<usize>) -> &'m [usize] {
+    let from = marks.partition_point(|&i| i < range.start);
+    let to = marks.partition_point(|&i| i < range.end);
+    &marks[from..to.max(from)]
+}
+
 /// The character at byte `i`, decoding only when it is not ASCII (most of the text).
 fn char_at(text: &str, i: usize) -> Option<char> {
     match text.as_bytes().get(i) {
@@ -154,16 +173,13 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 }
 
 /// Tokenises `range` of `text`; outermost quotations (depth 0 spans of this block) become
-/// single tokens. Counted from the block's first token, the tokens that may end a sentence
-/// (a full stop or the like, a quotation) are added to `ends` for `sentences`, and the
-/// capitalised words to `capitals` for the attribution's name runs.
+/// single tokens, added to `out`; the block's `Marks` are added to `marks`.
 pub fn tokenize(
     text: &str,
     range: Range<usize>,
     quotes: &[(usize, &Span)],
     out: &mut Vec<Token>,
-    ends: &mut Vec<usize>,
-    capitals: &mut Vec<usize>,
+    marks: &mut Marks,
 ) {
     let first = out.len();
     let mut quotes = quotes.iter();
@@ -178,7 +194,7 @@ pub fn tokenize(
     while i < range.end {
         if next_open <= i {
             if let Some(&(index, span)) = next_quote {
-                ends.push(out.len() - first);
+                marks.ends.push(out.len() - first);
                 out.push(Token {
                     kind: Kind::Quote(index),
                     start: span.open,
@@ -264,7 +280,10 @@ pub fn tokenize(
                 plain && kinds_seen & UPPER_BYTE == 0,
             );
             if class & CAPITALISED != 0 {
-                capitals.push(out.len() - first);
+                marks.capitals.push(out.len() - first);
+            }
+            if class & SPEECH_FOLDED != 0 {
+                marks.speech.push(out.len() - first);
             }
             out.push(Token {
                 kind: Kind::Word,
@@ -279,7 +298,7 @@ pub fn tokenize(
                 None => token_class(&text[i..i + c.len_utf8()]),
             };
             if matches!(c, '.' | '!' | '?' | '…') {
-                ends.push(out.len() - first);
+                marks.ends.push(out.len() - first);
             }
             out.push(Token {
                 kind: Kind::Punct(c),
