@@ -701,16 +701,19 @@ impl<'t> Article<'t> {
         // Full names first (two words or more), so that a later "Putin" finds "Vladimir Putin".
         // Each run's parts, lowercase roles, whether it follows a preposition, and whether it
         // looks like a person (asked once: both passes below need it).
-        let mut found: Vec<(NameParts, Vec<Cow<str>>, bool, bool)> = Vec::new();
+        // Every run, and each half of one split at "and", starts at a capitalised word of its
+        // own: the capitals bound both vectors of runs, each allocated once, never regrown.
+        let capitals = block_capitals.iter().map(|c| c.len());
+        let mut found: Vec<(NameParts, Vec<Cow<str>>, bool, bool)> =
+            Vec::with_capacity(capitals.clone().sum());
+        let mut block_runs = Vec::with_capacity(capitals.max().unwrap_or(0));
         let mut scratch = Words::default();
         // The words of every run's name, each run's a range of it (`NameParts::name`).
         let mut names = Words::default();
-        let mut block_runs = Vec::new();
         for (tokens, capitals) in block_tokens.iter().zip(block_capitals) {
             runs(text, tokens, capitals, &mut block_runs);
-            // Room for every run and its words at once: growing these a step at a time was
-            // most of the allocation here.
-            found.reserve(block_runs.len());
+            // Room for every run's words at once: growing this a step at a time was much of
+            // the allocation here.
             names.reserve(block_runs.iter().map(|r| r.range.len()).sum());
             for run in block_runs.drain(..).flat_map(|r| {
                 let (first, second) = split_at_and(text, tokens, r);
