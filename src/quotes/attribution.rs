@@ -82,24 +82,38 @@ pub struct Article<'t> {
     mentions: Vec<Mention>,
     /// Organisations named in the narrative: (where, name as written), in text order.
     organisations: Vec<(usize, String)>,
-    /// People by the last word of their name, lowercased (every match shares it): the first
-    /// and last added, the others chained between them by `Person::next_same_last`.
-    by_last: FxHashMap<String, (usize, usize)>,
+    /// People by the `last_word_hash` of their name's last word (every match shares it):
+    /// the first and last added, the others chained between them by
+    /// `Person::next_same_last`. Two words of one hash share a chain, and `tails_match`
+    /// (which compares last words too) parts them: no string is kept or folded per name.
+    by_last: FxHashMap<u64, (usize, usize)>,
     /// Where each person is mentioned, in text order.
     person_mentions: Vec<Vec<usize>>,
-    /// One bit per `last_word_bit` of the ASCII keys of `by_last`: most names looked up are
-    /// new, and a clear bit rules them out without folding the word or hashing a string.
+    /// One bit per `last_word_bit` of the keys of `by_last`: most names looked up are new,
+    /// and a clear bit rules them out without a map lookup.
     last_word_bits: [u64; LAST_WORD_BITS / 64],
 }
 
 const LAST_WORD_BITS: usize = 4096;
 
-/// The bit of `last_word_bits` for an ASCII word, as if lowercased.
-fn last_word_bit(w: &[u8]) -> usize {
-    let hash = w.iter().fold(0u64, |h, b| {
-        (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase()))
-            .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
-    });
+/// A hash of `w` lowercased: ASCII words folded byte by byte as they are read (nearly all),
+/// others through `to_lowercase` (whose output has no ASCII capitals left to fold).
+fn last_word_hash(w: &str) -> u64 {
+    let hash = |bytes: &[u8]| {
+        bytes.iter().fold(0u64, |h, b| {
+            (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase()))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+        })
+    };
+    if w.is_ascii() {
+        hash(w.as_bytes())
+    } else {
+        hash(w.to_lowercase().as_bytes())
+    }
+}
+
+/// The bit of `last_word_bits` for a `last_word_hash`.
+fn last_word_bit(hash: u64) -> usize {
     (hash >> (64 - LAST_WORD_BITS.trailing_zeros())) as usize
 }
 
@@ -128,13 +142,13 @@ fn is(t: &Token, bits: u32) -> bool {
 }
 
 // Classes worked out from a word's shape, beside the word-list bits of `lexicon::classes`.
-const CAPITALISED: u32 = 1 << 16;
+pub(super) const CAPITALISED: u32 = 1 << 16;
 /// `is_title`: a title written with its capital.
 const TITLE_WORD: u32 = 1 << 17;
 /// Words between a subject and its verb: auxiliaries, time phrases, and -ly adverbs.
 const MODIFIER: u32 = 1 << 18;
 /// Folded to lowercase as `verbs_in` folds it, a speech verb or "according".
-const SPEECH_FOLDED: u32 = 1 << 19;
+pub(super) const SPEECH_FOLDED: u32 = 1 << 19;
 
 /// Every class of a token's text, once per token: its word lists and the shapes above.
 pub(super) fn token_class(w: &str) -> u32 {
@@ -387,17 +401,16 @@ fn split_at_and<'t>(text: &'t str, tokens: &[Token], run: Run<'t>) -> (Run<'t>, 
 
 /// Capitalised runs in a block's tokens ("Prime Minister Viktor Orban", "Court of Appeal").
 /// `out` is cleared first: one vector serves every block.
-fn runs<'t>(text: &'t str, tokens: &[Token], out: &mut Vec<Run<'t>>) {
+/// `capitals` are the block's capitalised words (`tokenize`), where runs may start.
+fn runs<'t>(text: &'t str, tokens: &[Token], capitals: &[usize], out: &mut Vec<Run<'t>>) {
     out.clear();
+    // Where the last run ended: a capital before it is inside that run.
     let mut i = 0;
-    while i < tokens.len() {
-        let starts = matches!(tokens[i].kind, Kind::Word) && is(&tokens[i], CAPITALISED);
-        if !starts {
-            i += 1;
+    for &start in capitals {
+        if start < i {
             continue;
         }
-        let start = i;
-        let mut end = i + 1;
+        let mut end = start + 1;
         loop {
             // "Mr." keeps the run going past its full stop.
             if end < tokens.len()
@@ -674,7 +687,8 @@ fn is_acronym(w: &str) -> bool {
 
 impl<'t> Article<'t> {
     /// Gathers the people named in the article's narrative (outside quotations).
-    pub fn new(text: &'t str, block_tokens: &[&[Token]]) -> Self {
+    /// `block_capitals` are each block's capitalised words (`tokens::tokenize`).
+    pub fn new(text: &'t str, block_tokens: &[&[Token]], block_capitals: &[&[usize]]) -> Self {
         let mut article = Article {
             text,
             people: Vec::new(),
@@ -687,16 +701,19 @@ impl<'t> Article<'t> {
         // Full names first (two words or more), so that a later "Putin" finds "Vladimir Putin".
         // Each run's parts, lowercase roles, whether it follows a preposition, and whether it
         // looks like a person (asked once: both passes below need it).
-        let mut found: Vec<(NameParts, Vec<Cow<str>>, bool, bool)> = Vec::new();
+        // Every run, and each half of one split at "and", starts at a capitalised word of its
+        // own: the capitals bound both vectors of runs, each allocated once, never regrown.
+        let capitals = block_capitals.iter().map(|c| c.len());
+        let mut found: Vec<(NameParts, Vec<Cow<str>>, bool, bool)> =
+            Vec::with_capacity(capitals.clone().sum());
+        let mut block_runs = Vec::with_capacity(capitals.max().unwrap_or(0));
         let mut scratch = Words::default();
         // The words of every run's name, each run's a range of it (`NameParts::name`).
         let mut names = Words::default();
-        let mut block_runs = Vec::new();
-        for tokens in block_tokens {
-            runs(text, tokens, &mut block_runs);
-            // Room for every run and its words at once: growing these a step at a time was
-            // most of the allocation here.
-            found.reserve(block_runs.len());
+        for (tokens, capitals) in block_tokens.iter().zip(block_capitals) {
+            runs(text, tokens, capitals, &mut block_runs);
+            // Room for every run's words at once: growing this a step at a time was much of
+            // the allocation here.
             names.reserve(block_runs.iter().map(|r| r.range.len()).sum());
             for run in block_runs.drain(..).flat_map(|r| {
                 let (first, second) = split_at_and(text, tokens, r);
@@ -878,11 +895,9 @@ impl<'t> Article<'t> {
         }
         let id = self.people.len();
         if let Some(last) = name.last() {
-            let key = lowercased(last.as_ref());
-            if key.is_ascii() {
-                let bit = last_word_bit(key.as_bytes());
-                self.last_word_bits[bit / 64] |= 1 << (bit % 64);
-            }
+            let key = last_word_hash(last.as_ref());
+            let bit = last_word_bit(key);
+            self.last_word_bits[bit / 64] |= 1 << (bit % 64);
             match self.by_last.entry(key) {
                 Entry::Occupied(mut same) => {
                     let (_, last) = same.get_mut();
@@ -903,8 +918,9 @@ impl<'t> Article<'t> {
         id
     }
 
-    /// The people whose name's last word is `name`'s, lowercased (`by_last`). Most names
-    /// looked up are new: for ASCII words the bits rule them out without folding or hashing.
+    /// The people whose name's last word is `name`'s, lowercased (`by_last`), and any whose
+    /// last word shares its hash (`matching` drops them). Most names looked up are new: the
+    /// bits rule them out without a map lookup.
     fn sharing_last<S: AsRef<str>>(&self, name: &[S]) -> SameLast<'_> {
         let none = SameLast {
             people: &self.people,
@@ -913,16 +929,13 @@ impl<'t> Article<'t> {
         let Some(last) = name.last() else {
             return none;
         };
-        let last = last.as_ref();
-        // An ASCII word folds to an ASCII key, which set its bit.
-        if last.is_ascii() {
-            let bit = last_word_bit(last.as_bytes());
-            if self.last_word_bits[bit / 64] & 1 << (bit % 64) == 0 {
-                return none;
-            }
+        let key = last_word_hash(last.as_ref());
+        let bit = last_word_bit(key);
+        if self.last_word_bits[bit / 64] & 1 << (bit % 64) == 0 {
+            return none;
         }
         SameLast {
-            next: with_lowercase(last, |l| self.by_last.get(l)).map(|&(first, _)| first),
+            next: self.by_last.get(&key).map(|&(first, _)| first),
             ..none
         }
     }
@@ -1491,17 +1504,20 @@ struct Verb {
 }
 
 /// The speech verbs of `sentence`, into `verbs` (cleared first: one vector serves every
-/// sentence).
-fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>, verbs: &mut Vec<Verb>) {
+/// sentence). `speech` are the sentence's words that may be speech verbs or "according"
+/// (`tokens::Marks::speech`): only they are read.
+fn verbs_in(
+    text: &str,
+    tokens: &[Token],
+    sentence: &Range<usize>,
+    speech: &[usize],
+    verbs: &mut Vec<Verb>,
+) {
     verbs.clear();
     // One buffer for the words that need folding, reused across the sentence.
     let mut folded = String::new();
-    for i in sentence.clone() {
+    for &i in speech {
         let t = &tokens[i];
-        // Only speech verbs and "according" go further (read from the token's class).
-        if t.kind != Kind::Word || !is(t, SPEECH_FOLDED) {
-            continue;
-        }
         let w = word(text, t);
         // Most words are lowercase ASCII already: only fold when needed, and ASCII words
         // (checked for length first) without allocating.
@@ -1672,6 +1688,15 @@ fn verbs_in(text: &str, tokens: &[Token], sentence: &Range<usize>, verbs: &mut V
     }
 }
 
+/// Each block's slice of one of the `tokens::Marks` vectors (the `k`th of its bounds).
+fn cut_blocks<'m>(
+    list: &'m [usize],
+    bounds: &[(Range<usize>, [Range<usize>; 3])],
+    k: usize,
+) -> Vec<&'m [usize]> {
+    bounds.iter().map(|r| &list[r.1[k].clone()]).collect()
+}
+
 /// Attributes every outermost quotation of an article. `spans` are all spans; the result is
 /// indexed like `spans` (nested spans get their parent's speaker later).
 pub fn attribute(
@@ -1692,17 +1717,39 @@ pub fn attribute(
     // At most about one token per four bytes of prose: reserve once rather than regrow.
     let prose: usize = blocks.iter().map(|b| b.range.len() / 4 + 1).sum();
     let mut all_tokens = Vec::with_capacity(prose);
+    // Every block's marks in one `Marks`, each block's a range of each vector.
+    let mut marks = tokens::Marks {
+        ends: Vec::with_capacity(blocks.len() * 4),
+        capitals: Vec::with_capacity(prose / 4),
+        speech: Vec::with_capacity(blocks.len() * 4),
+    };
+    let lens = |m: &tokens::Marks| [m.ends.len(), m.capitals.len(), m.speech.len()];
     let mut bounds = Vec::with_capacity(blocks.len());
     for (b, block) in blocks.iter().enumerate() {
         let start = all_tokens.len();
         let in_block = block_quotes.partition_point(|(_, s)| s.block == b);
         let (quotes, later) = block_quotes.split_at(in_block);
         block_quotes = later;
-        tokens::tokenize(text, block.range.clone(), quotes, &mut all_tokens);
-        bounds.push(start..all_tokens.len());
+        let before = lens(&marks);
+        tokens::tokenize(
+            text,
+            block.range.clone(),
+            quotes,
+            &mut all_tokens,
+            &mut marks,
+        );
+        let after = lens(&marks);
+        bounds.push((
+            start..all_tokens.len(),
+            [0, 1, 2].map(|k| before[k]..after[k]),
+        ));
     }
-    let block_tokens: Vec<&[Token]> = bounds.into_iter().map(|r| &all_tokens[r]).collect();
-    let article = Article::new(text, &block_tokens);
+    // Each block's tokens and marks, cut from the vectors by the bounds.
+    let block_tokens: Vec<&[Token]> = bounds.iter().map(|r| &all_tokens[r.0.clone()]).collect();
+    let block_ends = cut_blocks(&marks.ends, &bounds, 0);
+    let block_capitals = cut_blocks(&marks.capitals, &bounds, 1);
+    let block_speech = cut_blocks(&marks.speech, &bounds, 2);
+    let article = Article::new(text, &block_tokens, &block_capitals);
     let mut result: Vec<Option<Attribution>> = vec![None; spans.len()];
     // The last speaker named by a speech verb or given to a quotation, with its block.
     let mut last: Option<(Speaker, usize)> = None;
@@ -1713,10 +1760,17 @@ pub fn attribute(
     let mut lead_seen = false;
     // Every block's sentences, with their block, in one vector.
     let mut sentences: Vec<(usize, Range<usize>)> = Vec::with_capacity(blocks.len() * 4);
-    for (b, tokens) in block_tokens.iter().enumerate() {
-        tokens::sentences(text, tokens, spans, |s| sentences.push((b, s)));
+    for (b, (tokens, ends)) in block_tokens.iter().zip(&block_ends).enumerate() {
+        tokens::sentences(text, tokens, ends, spans, |s| sentences.push((b, s)));
     }
-    let needed = sentences_needed(text, blocks, &block_tokens, spans, &sentences);
+    let needed = sentences_needed(
+        text,
+        blocks,
+        &block_tokens,
+        (&block_ends, &block_speech),
+        spans,
+        &sentences,
+    );
     // Each sentence's verbs, their speakers, and its quotations: emptied and refilled per
     // sentence rather than allocated anew.
     let mut verbs = Vec::new();
@@ -1730,7 +1784,8 @@ pub fn attribute(
         }
         let tokens = &block_tokens[b];
         {
-            verbs_in(text, tokens, &sentence, &mut verbs);
+            let speech = tokens::marks_within(block_speech[b], &sentence);
+            verbs_in(text, tokens, &sentence, speech, &mut verbs);
             // Resolve each verb's subject once, in order, so "adding" can inherit.
             resolved.clear();
             // The last verb whose speaker is known, for participles that inherit it.
@@ -1977,10 +2032,12 @@ pub fn attribute(
 /// blocks (`b - lb <= 2`), or by a continuation paragraph at any distance. Sentences whose
 /// carried speaker nothing reads are skipped: their words are never resolved, and every
 /// quotation's attribution is the same as if they had been.
+/// `block_marks` are each block's `tokens::Marks::ends` and `speech`.
 fn sentences_needed(
     text: &str,
     blocks: &[Block],
     block_tokens: &[&[Token]],
+    block_marks: (&[&[usize]], &[&[usize]]),
     spans: &[Span],
     sentences: &[(usize, Range<usize>)],
 ) -> Vec<bool> {
@@ -1994,25 +2051,26 @@ fn sentences_needed(
     // The block of the nearest later sentence that reads the carried speaker.
     let mut next_reader: Option<usize> = None;
     for (n, (b, sentence)) in sentences.iter().enumerate().rev() {
-        // One pass: a quotation, a speech verb (or "according"), a pronoun.
-        let (mut quoted, mut speech, mut pronoun) = (false, false, false);
-        for t in &block_tokens[*b][sentence.clone()] {
-            match t.kind {
-                Kind::Quote(_) => quoted = true,
-                Kind::Word => {
-                    speech |= is(t, SPEECH_FOLDED);
-                    // `resolve` reads the carried speaker only for these (`Phrase::Pronoun`).
-                    pronoun = pronoun
-                        || matches!(word(text, t), "he" | "He" | "she" | "She" | "they" | "They");
-                }
-                Kind::Punct(_) => {}
-            }
-        }
+        let block = block_tokens[*b];
+        let tokens = &block[sentence.clone()];
+        // Quotations are among the ends, speech verbs (or "according") marked: no token read.
+        let (ends, speech) = (block_marks.0[*b], block_marks.1[*b]);
+        let quoted = tokens::marks_within(ends, sentence)
+            .iter()
+            .any(|&i| matches!(block[i].kind, Kind::Quote(_)));
+        let speech = !tokens::marks_within(speech, sentence).is_empty();
         // Only speech verbs can carry a speaker on; a headline's never do.
         let carries = speech && !blocks[*b].headline;
         let read_soon = next_reader.is_some_and(|r| r - b <= 2);
         needed[n] = quoted || lead == Some(n) || (carries && read_soon);
-        let reads = quoted || (needed[n] && pronoun);
+        // `resolve` reads the carried speaker only for these (`Phrase::Pronoun`): looked for
+        // only in the few needed sentences without a quotation.
+        let reads = quoted
+            || (needed[n]
+                && tokens.iter().any(|t| {
+                    t.kind == Kind::Word
+                        && matches!(word(text, t), "he" | "He" | "she" | "She" | "they" | "They")
+                }));
         if reads {
             next_reader = Some(*b);
         }

@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
-use super::attribution::{token_class, word_class};
+use super::attribution::{CAPITALISED, SPEECH_FOLDED, token_class, word_class};
 use super::spans::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,6 +145,25 @@ static ASCII_CLASSES: LazyLock<[u32; 128]> = LazyLock::new(|| {
     classes
 });
 
+/// Tokens that later passes look for, noted by `tokenize` as it makes them, so that those
+/// passes need not read every token: each block's in order, counted from its first token.
+#[derive(Default)]
+pub struct Marks {
+    /// Full stops and the like, and quotations: where a sentence may end (`sentences`).
+    pub ends: Vec<usize>,
+    /// Capitalised words: where a run of a name may start.
+    pub capitals: Vec<usize>,
+    /// Words that may be speech verbs or "according" (`SPEECH_FOLDED`).
+    pub speech: Vec<usize>,
+}
+
+/// The entries of `marks` (sorted token indices, one block's) that fall in `range`.
+pub fn marks_within<'m>(marks: &'m [usize], range: &Range<usize>) -> &'m [usize] {
+    let from = marks.partition_point(|&i| i < range.start);
+    let to = marks.partition_point(|&i| i < range.end);
+    &marks[from..to.max(from)]
+}
+
 /// The character at byte `i`, decoding only when it is not ASCII (most of the text).
 fn char_at(text: &str, i: usize) -> Option<char> {
     match text.as_bytes().get(i) {
@@ -154,8 +173,15 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 }
 
 /// Tokenises `range` of `text`; outermost quotations (depth 0 spans of this block) become
-/// single tokens.
-pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out: &mut Vec<Token>) {
+/// single tokens, added to `out`; the block's `Marks` are added to `marks`.
+pub fn tokenize(
+    text: &str,
+    range: Range<usize>,
+    quotes: &[(usize, &Span)],
+    out: &mut Vec<Token>,
+    marks: &mut Marks,
+) {
+    let first = out.len();
     let mut quotes = quotes.iter();
     let mut next_quote = quotes.next();
     // Where the next quotation opens (`usize::MAX` when none does), and where words must stop:
@@ -168,6 +194,7 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
     while i < range.end {
         if next_open <= i {
             if let Some(&(index, span)) = next_quote {
+                marks.ends.push(out.len() - first);
                 out.push(Token {
                     kind: Kind::Quote(index),
                     start: span.open,
@@ -247,15 +274,22 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
                 }
                 break;
             }
+            let class = word_class(
+                &text[start..j],
+                plain,
+                plain && kinds_seen & UPPER_BYTE == 0,
+            );
+            if class & CAPITALISED != 0 {
+                marks.capitals.push(out.len() - first);
+            }
+            if class & SPEECH_FOLDED != 0 {
+                marks.speech.push(out.len() - first);
+            }
             out.push(Token {
                 kind: Kind::Word,
                 start,
                 end: j,
-                class: word_class(
-                    &text[start..j],
-                    plain,
-                    plain && kinds_seen & UPPER_BYTE == 0,
-                ),
+                class,
             });
             i = j.max(i + 1);
         } else {
@@ -263,6 +297,9 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
                 Some(&class) => class,
                 None => token_class(&text[i..i + c.len_utf8()]),
             };
+            if matches!(c, '.' | '!' | '?' | '…') {
+                marks.ends.push(out.len() - first);
+            }
             out.push(Token {
                 kind: Kind::Punct(c),
                 start: i,
@@ -275,10 +312,17 @@ pub fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Span)], out:
 }
 
 /// Splits a block's tokens into sentences (ranges of token indices), each given to `emit`
-/// in order: the caller keeps them where it likes, without a vector per block.
-pub fn sentences(text: &str, tokens: &[Token], spans: &[Span], mut emit: impl FnMut(Range<usize>)) {
+/// in order: the caller keeps them where it likes, without a vector per block. `ends` are
+/// the block's tokens that may end one, from `tokenize`: only they are read, not every token.
+pub fn sentences(
+    text: &str,
+    tokens: &[Token],
+    ends: &[usize],
+    spans: &[Span],
+    mut emit: impl FnMut(Range<usize>),
+) {
     let mut start = 0;
-    for i in 0..tokens.len() {
+    for &i in ends {
         // Only asked after a full stop or the like: a closure, so other tokens skip it.
         let next_starts_sentence = || {
             tokens.get(i + 1).is_some_and(|n| match n.kind {
