@@ -659,47 +659,60 @@ impl<'a> Renderer<'a> {
         progress.phase("render", plan.len());
         let write_failed = std::sync::atomic::AtomicBool::new(false);
         let kinds: std::sync::Mutex<Vec<KindTime>> = std::sync::Mutex::new(Vec::new());
-        let failures: Vec<RenderFailure> = plan
-            .par_iter()
-            // Small pieces: rayon's adaptive split otherwise leaves one thread a long last run
-            // of speaker pages while the other sits idle (~100 ms at 10k articles).
-            .with_max_len(crate::build::PARALLEL_PIECE)
-            .filter_map(|&page| {
-                // After a write error the build is lost: the remaining pages are not made.
-                if write_failed.load(std::sync::atomic::Ordering::Relaxed) {
-                    return None;
-                }
-                let began = std::time::Instant::now();
-                let rendered = self.render_page(page);
-                if let Ok(file) = &rendered {
-                    let took = began.elapsed();
-                    let mut kinds = kinds.lock().unwrap_or_else(|e| e.into_inner());
-                    let kind = page.kind();
-                    match kinds.iter_mut().find(|k| k.kind == kind) {
-                        Some(k) => {
-                            k.time += took;
-                            k.files += 1;
-                            k.bytes += file.bytes.len();
-                        }
-                        None => kinds.push(KindTime {
-                            kind,
-                            time: took,
-                            files: 1,
-                            bytes: file.bytes.len(),
-                        }),
+        let render_one = |&page: &plan::Page| {
+            // After a write error the build is lost: the remaining pages are not made.
+            if write_failed.load(std::sync::atomic::Ordering::Relaxed) {
+                return None;
+            }
+            let began = std::time::Instant::now();
+            let rendered = self.render_page(page);
+            if let Ok(file) = &rendered {
+                let took = began.elapsed();
+                let mut kinds = kinds.lock().unwrap_or_else(|e| e.into_inner());
+                let kind = page.kind();
+                match kinds.iter_mut().find(|k| k.kind == kind) {
+                    Some(k) => {
+                        k.time += took;
+                        k.files += 1;
+                        k.bytes += file.bytes.len();
                     }
-                }
-                let failure = match rendered {
-                    Ok(file) => emit(file).err().map(|e| {
-                        write_failed.store(true, std::sync::atomic::Ordering::Relaxed);
-                        RenderFailure::Write(e)
+                    None => kinds.push(KindTime {
+                        kind,
+                        time: took,
+                        files: 1,
+                        bytes: file.bytes.len(),
                     }),
-                    Err(problem) => Some(RenderFailure::Templates(vec![problem])),
-                };
-                progress.item_done();
-                failure
-            })
-            .collect();
+                }
+            }
+            let failure = match rendered {
+                Ok(file) => emit(file).err().map(|e| {
+                    write_failed.store(true, std::sync::atomic::Ordering::Relaxed);
+                    RenderFailure::Write(e)
+                }),
+                Err(problem) => Some(RenderFailure::Templates(vec![problem])),
+            };
+            progress.item_done();
+            failure
+        };
+        // Article pages (the plan's first run) are made before the rest: each frees its
+        // body's HTML, so the big files made later never sit beside all the bodies, whichever
+        // thread gets to them first (the peak memory depended on it: 205–243 MiB at 10k).
+        let articles = plan
+            .iter()
+            .position(|page| !matches!(page, plan::Page::Article(_)))
+            .unwrap_or(plan.len());
+        let (article_pages, rest) = plan.split_at(articles);
+        let mut failures: Vec<RenderFailure> = Vec::new();
+        for stage in [article_pages, rest] {
+            failures.par_extend(
+                stage
+                    .par_iter()
+                    // Small pieces: rayon's adaptive split otherwise leaves one thread a long
+                    // last run of speaker pages while the other sits idle (~100 ms at 10k).
+                    .with_max_len(crate::build::PARALLEL_PIECE)
+                    .filter_map(render_one),
+            );
+        }
         let mut problems = Vec::new();
         for failure in failures {
             match failure {
