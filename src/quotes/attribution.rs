@@ -228,6 +228,18 @@ fn ascii_folds_to_speech_verb(w: &str) -> bool {
         && with_lowercase(w, |lower| lower == "according" || is_speech_verb(lower))
 }
 
+/// The first five letters of `w` (five characters at least) lowercased, onto `out`: ASCII
+/// words (nearly all) without `to_lowercase`.
+fn push_stem(w: &str, out: &mut String) {
+    if w.is_ascii() {
+        let start = out.len();
+        out.push_str(&w[..5]);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.extend(w.to_lowercase().chars().take(5));
+    }
+}
+
 fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("’s")
         .or_else(|| w.strip_suffix("'s"))
@@ -1944,30 +1956,29 @@ pub fn attribute(
     // A headline quotation with no verb: whoever says its words in the body, else the
     // article's most quoted speaker.
     if !headline_quotes.is_empty() {
-        let stems = |range: &Range<usize>| -> Vec<String> {
+        // A headline's long words and a body quotation's, compared by their stems.
+        let long_words = |range: &Range<usize>| {
             text[range.clone()]
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| w.chars().count() >= 5)
-                .map(|w| w.to_lowercase().chars().take(5).collect())
+        };
+        let stems = |range: &Range<usize>| -> Vec<String> {
+            long_words(range)
+                .map(|w| {
+                    let mut stem = String::new();
+                    push_stem(w, &mut stem);
+                    stem
+                })
                 .collect()
         };
-        // Whether a word of `range` has a stem in `wanted`: stems made one at a time in one
-        // buffer, not a string each, and ASCII words (nearly all) without `to_lowercase`.
+        // Whether a word of `range` has a stem in `wanted`: made one at a time in one buffer.
         let echoes = |range: &Range<usize>, wanted: &[String]| {
             let mut stem = String::new();
-            text[range.clone()]
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| w.chars().count() >= 5)
-                .any(|w| {
-                    stem.clear();
-                    if w.is_ascii() {
-                        stem.push_str(&w[..5]);
-                        stem.make_ascii_lowercase();
-                    } else {
-                        stem.extend(w.to_lowercase().chars().take(5));
-                    }
-                    wanted.contains(&stem)
-                })
+            long_words(range).any(|w| {
+                stem.clear();
+                push_stem(w, &mut stem);
+                wanted.contains(&stem)
+            })
         };
         for &q in &headline_quotes {
             let wanted = stems(&spans[q].content);

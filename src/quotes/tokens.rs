@@ -145,6 +145,9 @@ static ASCII_CLASSES: LazyLock<[u32; 128]> = LazyLock::new(|| {
     classes
 });
 
+/// The marks that may end a sentence (`sentences`; `tokenize` notes them as `Marks::ends`).
+const SENTENCE_ENDS: [char; 4] = ['.', '!', '?', '…'];
+
 /// Tokens that later passes look for, noted by `tokenize` as it makes them, so that those
 /// passes need not read every token: each block's in order, counted from its first token.
 #[derive(Default)]
@@ -297,7 +300,7 @@ pub fn tokenize(
                 Some(&class) => class,
                 None => token_class(&text[i..i + c.len_utf8()]),
             };
-            if matches!(c, '.' | '!' | '?' | '…') {
+            if SENTENCE_ENDS.contains(&c) {
                 marks.ends.push(out.len() - first);
             }
             out.push(Token {
@@ -335,7 +338,7 @@ pub fn sentences(
             })
         };
         let ends = match tokens[i].kind {
-            Kind::Punct('.' | '!' | '?' | '…') => {
+            Kind::Punct(c) if SENTENCE_ENDS.contains(&c) => {
                 let previous_word = i
                     .checked_sub(1)
                     .map(|p| &text[tokens[p].start..tokens[p].end])
@@ -352,7 +355,7 @@ pub fn sentences(
             Kind::Quote(q) => {
                 let span = &spans[q];
                 let inner = text[span.content.clone()].trim_end();
-                inner.ends_with(['.', '!', '?', '…'])
+                inner.ends_with(SENTENCE_ENDS)
                     && tokens.get(i + 1).is_some_and(|n| {
                         matches!(n.kind, Kind::Word)
                             && text[n.start..n.end]

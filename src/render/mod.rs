@@ -696,7 +696,7 @@ impl<'a> Renderer<'a> {
         };
         // Article pages (the plan's first run) are made before the rest: each frees its
         // body's HTML, so the big files made later never sit beside all the bodies, whichever
-        // thread gets to them first (the peak memory depended on it: 205–243 MiB at 10k).
+        // thread gets to them first (the peak memory at 10k varied by ~30 MiB with it).
         let articles = plan
             .iter()
             .position(|page| !matches!(page, plan::Page::Article(_)))
