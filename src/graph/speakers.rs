@@ -1,7 +1,7 @@
 //! Speakers across the site: registry entries merge names by their aliases; without an entry,
 //! equal canonical names are one speaker.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::content::Article;
 use crate::content::speaker::SpeakerFile;
@@ -44,7 +44,7 @@ pub fn name_key(name: &str) -> String {
 #[derive(Debug)]
 pub struct SpeakerIndex {
     pub speakers: Vec<Speaker>,
-    pub by_slug: HashMap<String, SpeakerId>,
+    pub by_slug: FxHashMap<String, SpeakerId>,
     /// For each article, the speaker of each of its quotes.
     pub quote_speakers: Vec<Vec<Option<SpeakerId>>>,
 }
@@ -56,8 +56,9 @@ impl SpeakerIndex {
         registry: &[SpeakerFile],
     ) -> Result<SpeakerIndex, Vec<Diagnostic>> {
         let mut speakers: Vec<Speaker> = Vec::new();
-        let mut by_key: HashMap<String, SpeakerId> = HashMap::new();
-        let mut by_slug: HashMap<String, SpeakerId> = HashMap::new();
+        // Looked up once per quote on one thread (the link phase's long pole): Fx, not SipHash.
+        let mut by_key: FxHashMap<String, SpeakerId> = FxHashMap::default();
+        let mut by_slug: FxHashMap<String, SpeakerId> = FxHashMap::default();
         let mut problems = Vec::new();
         for (i, entry) in registry.iter().enumerate() {
             let id = speakers.len();

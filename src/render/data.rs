@@ -5,9 +5,9 @@
 use pulldown_cmark::{Event, Parser};
 use serde::Serialize;
 
-use super::markdown;
 use super::views::{article_path, quote_path, speaker_path, topic_path};
 use super::{OutputFile, Renderer};
+use super::{json, markdown};
 use crate::config::Config;
 use crate::content::frontmatter::Source;
 use crate::content::{Article, Body};
@@ -166,25 +166,34 @@ pub fn quote_record<'a>(config: &Config, graph: &'a SiteGraph, r: QuoteRef) -> Q
 
 /// Writes `record` as serde_json's pretty printer writes it as an item of a list at the
 /// second level (`{"quotes": [ {…} ]}`, as in quotes.json and article.json): the same bytes,
-/// field by field, without the generic formatter (each value still goes through serde_json).
+/// field by field, without the generic formatter (strings escaped by `json`).
 fn write_quote_record(out: &mut Vec<u8>, record: &QuoteRecord) {
-    fn field(out: &mut Vec<u8>, first: bool, key: &str, value: &impl Serialize) {
+    fn key(out: &mut Vec<u8>, first: bool, key: &str) {
         out.extend_from_slice(if first { b"\n      \"" } else { b",\n      \"" });
         out.extend_from_slice(key.as_bytes());
         out.extend_from_slice(b"\": ");
-        serde_json::to_writer(&mut *out, value).expect("quote record values serialize");
     }
     out.push(b'{');
-    field(out, true, "id", &record.id);
-    field(out, false, "text", &record.text);
-    field(out, false, "speaker", &record.speaker);
-    field(out, false, "speaker_slug", &record.speaker_slug);
-    field(out, false, "article", &record.article);
-    field(out, false, "article_title", &record.article_title);
-    field(out, false, "date", &record.date);
-    field(out, false, "kind", &record.kind);
-    field(out, false, "confidence", &record.confidence);
-    field(out, false, "permalink", &record.permalink);
+    key(out, true, "id");
+    json::write_str(out, &record.id);
+    key(out, false, "text");
+    json::write_str(out, record.text);
+    key(out, false, "speaker");
+    json::write_opt_str(out, record.speaker);
+    key(out, false, "speaker_slug");
+    json::write_opt_str(out, record.speaker_slug);
+    key(out, false, "article");
+    json::write_str(out, record.article);
+    key(out, false, "article_title");
+    json::write_str(out, record.article_title);
+    key(out, false, "date");
+    json::write_opt_str(out, record.date);
+    key(out, false, "kind");
+    serde_json::to_writer(&mut *out, &record.kind).expect("a quote's kind serializes");
+    key(out, false, "confidence");
+    serde_json::to_writer(&mut *out, &record.confidence).expect("a number serializes");
+    key(out, false, "permalink");
+    json::write_str(out, &record.permalink);
     out.extend_from_slice(b"\n    }");
 }
 

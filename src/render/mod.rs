@@ -3,6 +3,7 @@
 pub mod data;
 pub mod feeds;
 pub mod inputs;
+pub mod json;
 pub mod markdown;
 pub mod plan;
 pub mod quotes;

@@ -72,6 +72,10 @@ impl Renderer<'_> {
         let mut plan = Vec::with_capacity(articles * 2 + graph.speakers.speakers.len() * 2 + 64);
         // Article pages first: each frees its body's HTML, before the big files below are held.
         plan.extend((0..articles).map(Page::Article));
+        // The two biggest files open the second stage: each is made in parallel batches
+        // (`join_in_order`) joined by one thread, and the other core meanwhile renders the
+        // small pages after them, so the build ends on small pages and no core waits.
+        plan.extend([Page::QuotesJson, Page::SearchIndex]);
         plan.extend((0..articles).map(Page::ArticleJson));
         // Single files made in one go come early, while other pages keep the other core busy.
         plan.extend([Page::SpeakersIndex, Page::Sitemap, Page::SpeakersJson]);
@@ -102,9 +106,6 @@ impl Renderer<'_> {
             Page::SearchPage,
             Page::Robots,
         ]);
-        // The two biggest files last: each is made in parallel batches (`join_in_order`), so
-        // no core sits idle at the end.
-        plan.extend([Page::QuotesJson, Page::SearchIndex]);
         plan
     }
 
