@@ -292,15 +292,11 @@ pub fn build_with_progress(
     let pages = paths.iter().filter(|p| p.ends_with(".html")).count();
     drop(paths);
     let staging = output::Staging::begin(&config.output_dir)?;
-    let writing_nanos = std::sync::atomic::AtomicU64::new(0);
-    let write = |file: OutputFile| {
-        let began = Instant::now();
-        let written = staging.write(&file.path, &file.bytes);
-        let took = u64::try_from(began.elapsed().as_nanos()).unwrap_or(u64::MAX);
-        writing_nanos.fetch_add(took, std::sync::atomic::Ordering::Relaxed);
-        written
+    let out = StagingOutput {
+        staging: &staging,
+        writing_nanos: std::sync::atomic::AtomicU64::new(0),
     };
-    let kinds = match renderer.render_each(&plan, progress, write) {
+    let kinds = match renderer.render_each(&plan, progress, &out) {
         Ok(kinds) => kinds,
         Err(RenderFailure::Write(e)) => return Err(e),
         Err(RenderFailure::Templates(problems)) => {
@@ -309,12 +305,12 @@ pub fn build_with_progress(
         }
     };
     clock.lap("render");
+    // Pages are written while others render: the time writing them is summed over threads.
+    let writing = Duration::from_nanos(out.writing_nanos.into_inner());
     progress.phase("write", 0);
     build_record::forget(&options.root, &config.output_dir);
     let finished = staging.finish(plan.len(), &statics)?;
     let swap = clock.last.elapsed();
-    // Pages are written while others render: the time writing them is summed over threads.
-    let writing = Duration::from_nanos(writing_nanos.into_inner());
     clock.phases.push(("write", writing));
     clock.phases.push(("swap", swap));
     let mut report = BuildReport {
@@ -352,6 +348,43 @@ pub fn build_with_progress(
     }
     report.elapsed = started.elapsed();
     Ok(report)
+}
+
+/// Rendered files written into the staging folder, the time spent writing them summed.
+struct StagingOutput<'s> {
+    staging: &'s output::Staging,
+    writing_nanos: std::sync::atomic::AtomicU64,
+}
+
+impl StagingOutput<'_> {
+    fn add_writing(&self, took: Duration) {
+        let nanos = u64::try_from(took.as_nanos()).unwrap_or(u64::MAX);
+        self.writing_nanos
+            .fetch_add(nanos, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+impl crate::render::PageOutput for StagingOutput<'_> {
+    fn write(&self, file: OutputFile) -> Result<()> {
+        let began = Instant::now();
+        let written = self.staging.write(&file.path, &file.bytes);
+        self.add_writing(began.elapsed());
+        written
+    }
+
+    fn write_streamed(
+        &self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn crate::render::ByteSink),
+    ) -> Result<Duration> {
+        let writing = self.staging.write_with(path, |file| {
+            let mut sink = output::FileSink::new(file);
+            fill(&mut sink);
+            sink.finish()
+        })?;
+        self.add_writing(writing);
+        Ok(writing)
+    }
 }
 
 /// The output folder as the user would name it: relative to the current folder when inside it.

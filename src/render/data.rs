@@ -6,7 +6,7 @@ use pulldown_cmark::{Event, Parser};
 use serde::Serialize;
 
 use super::views::{article_path, quote_path, speaker_path, topic_path};
-use super::{OutputFile, Renderer};
+use super::{ByteSink, OutputFile, Renderer};
 use super::{json, markdown};
 use crate::config::Config;
 use crate::content::frontmatter::Source;
@@ -224,6 +224,22 @@ fn article_quotes<'a>(
 /// `quotes.json`: every quotation, oldest article first (undated ones last, by title), each
 /// article's in reading order.
 pub fn quotes_json(config: &Config, graph: &SiteGraph) -> OutputFile {
+    // Reserved to a generous guess: untouched room costs no memory, and growing would copy.
+    let guess: usize = graph
+        .articles
+        .iter()
+        .map(super::search::quote_records_guess)
+        .sum();
+    let mut bytes = Vec::with_capacity(guess + 64);
+    write_quotes_json(config, graph, &mut bytes);
+    OutputFile {
+        path: "quotes.json".to_string(),
+        bytes,
+    }
+}
+
+/// `quotes.json` put into `out` as it is made.
+pub fn write_quotes_json(config: &Config, graph: &SiteGraph, out: &mut dyn ByteSink) {
     let mut ids: Vec<usize> = (0..graph.articles.len()).collect();
     // Stable: articles of one date keep the graph's order (by title).
     ids.sort_by_key(|&id| {
@@ -232,14 +248,7 @@ pub fn quotes_json(config: &Config, graph: &SiteGraph) -> OutputFile {
     });
     // Each article's records made in parallel, indented as they sit in the file: the same
     // bytes as serializing `{"quotes": [...]}` pretty in one go.
-    // Reserved to a generous guess: untouched room costs no memory, and growing would copy.
-    let guess: usize = graph
-        .articles
-        .iter()
-        .map(super::search::quote_records_guess)
-        .sum();
-    let mut bytes = Vec::with_capacity(guess + 64);
-    bytes.extend_from_slice(b"{\n  \"quotes\": [");
+    out.put(b"{\n  \"quotes\": [");
     let mut first = true;
     super::join_in_order(
         ids.len(),
@@ -252,16 +261,12 @@ pub fn quotes_json(config: &Config, graph: &SiteGraph) -> OutputFile {
             if part.is_empty() {
                 return;
             }
-            bytes.extend_from_slice(if first { b"\n" } else { b",\n" });
-            bytes.extend_from_slice(&part);
+            out.put(if first { b"\n" } else { b",\n" });
+            out.put(&part);
             first = false;
         },
     );
-    bytes.extend_from_slice(if first { b"]\n}\n" } else { b"\n  ]\n}\n" });
-    OutputFile {
-        path: "quotes.json".to_string(),
-        bytes,
-    }
+    out.put(if first { b"]\n}\n" } else { b"\n  ]\n}\n" });
 }
 
 #[derive(Debug, Serialize)]

@@ -31,6 +31,31 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
+/// Where a big file's bytes go as they are made: a buffer, or the file itself (a build then
+/// never holds the whole of quotes.json or the search index).
+pub trait ByteSink {
+    fn put(&mut self, bytes: &[u8]);
+}
+
+impl ByteSink for Vec<u8> {
+    fn put(&mut self, bytes: &[u8]) {
+        self.extend_from_slice(bytes);
+    }
+}
+
+/// Where `render_each` puts the files it makes.
+pub trait PageOutput: Sync {
+    /// Writes one file.
+    fn write(&self, file: OutputFile) -> crate::error::Result<()>;
+    /// Writes the file at `path` whose bytes `fill` puts in as it makes them; returns the time
+    /// spent writing.
+    fn write_streamed(
+        &self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn ByteSink),
+    ) -> crate::error::Result<std::time::Duration>;
+}
+
 /// Length of the summaries made from an article's first paragraph.
 pub const SUMMARY_CHARS: usize = 240;
 
@@ -648,48 +673,70 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Renders every page of `plan` in parallel and hands each to `emit` as soon as it is made,
-    /// so that a build holds one page per thread rather than the whole site. Returns the time
-    /// spent making each kind of page (summed over threads; writing excluded).
+    /// Renders every page of `plan` in parallel and hands each to `out` as soon as it is made
+    /// (the biggest files as they are made), so that a build holds one page per thread rather
+    /// than the whole site. Returns the time spent making each kind of page (summed over
+    /// threads; writing excluded).
     pub fn render_each(
         &self,
         plan: &[plan::Page],
         progress: &dyn crate::progress::BuildProgress,
-        emit: impl Fn(OutputFile) -> crate::error::Result<()> + Sync,
+        out: &impl PageOutput,
     ) -> Result<Vec<KindTime>, RenderFailure> {
         progress.phase("render", plan.len());
         let write_failed = std::sync::atomic::AtomicBool::new(false);
         let kinds: std::sync::Mutex<Vec<KindTime>> = std::sync::Mutex::new(Vec::new());
+        let count = |page: plan::Page, took: std::time::Duration, bytes: usize| {
+            let mut kinds = kinds.lock().unwrap_or_else(|e| e.into_inner());
+            let kind = page.kind();
+            match kinds.iter_mut().find(|k| k.kind == kind) {
+                Some(k) => {
+                    k.time += took;
+                    k.files += 1;
+                    k.bytes += bytes;
+                }
+                None => kinds.push(KindTime {
+                    kind,
+                    time: took,
+                    files: 1,
+                    bytes,
+                }),
+            }
+        };
+        let write_failure = |e| {
+            write_failed.store(true, std::sync::atomic::Ordering::Relaxed);
+            RenderFailure::Write(e)
+        };
         let render_one = |&page: &plan::Page| {
             // After a write error the build is lost: the remaining pages are not made.
             if write_failed.load(std::sync::atomic::Ordering::Relaxed) {
                 return None;
             }
             let began = std::time::Instant::now();
+            if self.is_streamed(page) {
+                let mut bytes = 0;
+                let mut made = Ok(());
+                let written = out.write_streamed(&self.file_of(page), &mut |sink| {
+                    let mut counted = Counted { sink, bytes: 0 };
+                    made = self.stream_page(page, &mut counted);
+                    bytes = counted.bytes;
+                });
+                progress.item_done();
+                return match (made, written) {
+                    (Err(problem), _) => Some(RenderFailure::Templates(vec![problem])),
+                    (Ok(()), Err(e)) => Some(write_failure(e)),
+                    (Ok(()), Ok(writing)) => {
+                        count(page, began.elapsed().saturating_sub(writing), bytes);
+                        None
+                    }
+                };
+            }
             let rendered = self.render_page(page);
             if let Ok(file) = &rendered {
-                let took = began.elapsed();
-                let mut kinds = kinds.lock().unwrap_or_else(|e| e.into_inner());
-                let kind = page.kind();
-                match kinds.iter_mut().find(|k| k.kind == kind) {
-                    Some(k) => {
-                        k.time += took;
-                        k.files += 1;
-                        k.bytes += file.bytes.len();
-                    }
-                    None => kinds.push(KindTime {
-                        kind,
-                        time: took,
-                        files: 1,
-                        bytes: file.bytes.len(),
-                    }),
-                }
+                count(page, began.elapsed(), file.bytes.len());
             }
             let failure = match rendered {
-                Ok(file) => emit(file).err().map(|e| {
-                    write_failed.store(true, std::sync::atomic::Ordering::Relaxed);
-                    RenderFailure::Write(e)
-                }),
+                Ok(file) => out.write(file).err().map(write_failure),
                 Err(problem) => Some(RenderFailure::Templates(vec![problem])),
             };
             progress.item_done();
@@ -732,6 +779,19 @@ impl<'a> Renderer<'a> {
         } else {
             Err(RenderFailure::Templates(problems))
         }
+    }
+}
+
+/// A sink that counts the bytes put through it.
+struct Counted<'s> {
+    sink: &'s mut dyn ByteSink,
+    bytes: usize,
+}
+
+impl ByteSink for Counted<'_> {
+    fn put(&mut self, bytes: &[u8]) {
+        self.bytes += bytes.len();
+        self.sink.put(bytes);
     }
 }
 

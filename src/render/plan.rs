@@ -2,7 +2,9 @@
 //! them all in parallel and an incremental build can render just the ones whose inputs changed.
 
 use super::views::{article_path, speaker_path, topic_path};
-use super::{OutputFile, Renderer, data, digest_path, feeds, listing_pages, listing_path, search};
+use super::{
+    ByteSink, OutputFile, Renderer, data, digest_path, feeds, listing_pages, listing_path, search,
+};
 use crate::error::Diagnostic;
 
 /// One output file.
@@ -160,6 +162,23 @@ impl Renderer<'_> {
             .unwrap_or(&[])
     }
 
+    /// Whether `page` is one of the big files a build writes as it makes them
+    /// (`stream_page`), never holding the whole file.
+    pub fn is_streamed(&self, page: Page) -> bool {
+        matches!(page, Page::QuotesJson | Page::SearchIndex)
+    }
+
+    /// Puts `page` into `out`, a streamed page (`is_streamed`) as it is made: the same bytes
+    /// as `render_page`.
+    pub fn stream_page(&self, page: Page, out: &mut dyn ByteSink) -> Result<(), Diagnostic> {
+        match page {
+            Page::QuotesJson => data::write_quotes_json(self.config, self.graph, out),
+            Page::SearchIndex => search::write_search_index(self, out),
+            other => out.put(&self.render_page(other)?.bytes),
+        }
+        Ok(())
+    }
+
     /// Renders one page.
     pub fn render_page(&self, page: Page) -> Result<OutputFile, Diagnostic> {
         let graph = self.graph;
@@ -221,6 +240,29 @@ impl Renderer<'_> {
                 ))
             }
             Page::Robots => Ok(feeds::robots(self.config)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::feeds::test_site::*;
+    use super::*;
+
+    #[test]
+    fn streamed_pages_are_the_bytes_rendered_pages_are() {
+        let config = config("https://example.org/news/");
+        let graph = graph();
+        let (tera, sources) = theme();
+        let r = Renderer::new(&config, &graph, &tera, &sources);
+        let streamed: Vec<Page> = r.plan().into_iter().filter(|&p| r.is_streamed(p)).collect();
+        assert_eq!(streamed, [Page::QuotesJson, Page::SearchIndex]);
+        for page in r.plan() {
+            let mut bytes = Vec::new();
+            r.stream_page(page, &mut bytes).unwrap();
+            let rendered = r.render_page(page).unwrap();
+            assert!(bytes == rendered.bytes, "{page:?} streams as it renders");
+            assert_eq!(rendered.path, r.file_of(page));
         }
     }
 }

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::views::{article_path, speaker_path};
-use super::{OutputFile, Renderer, json};
+use super::{ByteSink, OutputFile, Renderer, json};
 use crate::error::Diagnostic;
 use crate::graph::SiteGraph;
 use crate::graph::speakers::Speaker;
@@ -71,32 +71,35 @@ fn quoted_speakers(graph: &SiteGraph) -> Vec<&Speaker> {
 }
 
 /// The items of each of `count` groups serialized to compact JSON in parallel and joined into
-/// one array: the same bytes as serializing the whole list at once.
-pub fn compact_array<T: Serialize>(
+/// one array, put into `out` as it is made: the same bytes as serializing the whole list.
+fn put_serialized_array<T: Serialize>(
     count: usize,
-    capacity: usize,
     items: impl Fn(usize) -> Vec<T> + Sync,
-) -> Vec<u8> {
-    compact_array_with(count, capacity, |i, part| {
-        for (n, item) in items(i).iter().enumerate() {
-            if n > 0 {
-                part.push(b',');
+    out: &mut dyn ByteSink,
+) {
+    put_compact_array(
+        count,
+        |i, part| {
+            for (n, item) in items(i).iter().enumerate() {
+                if n > 0 {
+                    part.push(b',');
+                }
+                serde_json::to_writer(&mut *part, item).expect("search entries serialize");
             }
-            serde_json::to_writer(&mut *part, item).expect("search entries serialize");
-        }
-    })
+        },
+        out,
+    );
 }
 
-/// `compact_array`, each group's items written by `write_group` (comma-separated JSON).
-fn compact_array_with(
+/// A JSON array of `count` groups of items, each group's written by `write_group`
+/// (comma-separated) in parallel, put into `out` in order as it is made.
+fn put_compact_array(
     count: usize,
-    capacity: usize,
     write_group: impl Fn(usize, &mut Vec<u8>) + Sync,
-) -> Vec<u8> {
-    // Reserved to a generous guess up front: the pages never touched cost no memory, and the
-    // array is not copied as it grows.
-    let mut out = Vec::with_capacity(capacity);
-    out.push(b'[');
+    out: &mut dyn ByteSink,
+) {
+    out.put(b"[");
+    let mut first = true;
     super::join_in_order(
         count,
         |i| {
@@ -108,88 +111,110 @@ fn compact_array_with(
             if part.is_empty() {
                 return;
             }
-            if out.len() > 1 {
-                out.push(b',');
+            if !first {
+                out.put(b",");
             }
-            out.extend_from_slice(&part);
+            out.put(&part);
+            first = false;
         },
     );
-    out.push(b']');
-    out
+    out.put(b"]");
 }
 
-fn article_entries(r: &Renderer<'_>) -> Vec<u8> {
-    let graph = r.graph;
-    let guess: usize = graph
+/// What `put` puts, in a buffer reserved to a generous guess up front: the pages never
+/// touched cost no memory, and the buffer is not copied as it grows.
+fn buffered(capacity: usize, put: impl FnOnce(&mut dyn ByteSink)) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(capacity);
+    put(&mut bytes);
+    bytes
+}
+
+fn article_entries_guess(graph: &SiteGraph) -> usize {
+    graph
         .articles
         .iter()
         .map(|a| 2 * (a.title.len() + a.slug.len() + a.listing_summary.len()) + 256)
-        .sum();
-    compact_array(graph.articles.len(), guess, |id| {
-        let article = &graph.articles[id];
-        vec![ArticleEntry {
-            t: &article.title,
-            p: article_path(&article.slug),
-            d: article.date.as_ref().map(|d| d.iso_date()),
-            s: &article.listing_summary,
-            k: graph.article_topics[id]
-                .iter()
-                .filter_map(|slug| graph.topics.get(slug))
-                .map(|t| t.name.as_str())
-                .collect(),
-        }]
-    })
+        .sum()
 }
 
-fn speaker_entries(r: &Renderer<'_>) -> Vec<u8> {
+fn put_article_entries(r: &Renderer<'_>, out: &mut dyn ByteSink) {
+    let graph = r.graph;
+    put_serialized_array(
+        graph.articles.len(),
+        |id| {
+            let article = &graph.articles[id];
+            vec![ArticleEntry {
+                t: &article.title,
+                p: article_path(&article.slug),
+                d: article.date.as_ref().map(|d| d.iso_date()),
+                s: &article.listing_summary,
+                k: graph.article_topics[id]
+                    .iter()
+                    .filter_map(|slug| graph.topics.get(slug))
+                    .map(|t| t.name.as_str())
+                    .collect(),
+            }]
+        },
+        out,
+    );
+}
+
+fn put_speaker_entries(r: &Renderer<'_>, out: &mut dyn ByteSink) {
     let graph = r.graph;
     let speakers = quoted_speakers(graph);
-    compact_array(speakers.len(), speakers.len() * 256, |i| {
-        let s = speakers[i];
-        vec![SpeakerEntry {
-            n: &s.name,
-            p: speaker_path(&s.slug),
-            r: s.entry
-                .and_then(|e| graph.registry.get(e))
-                .and_then(|e| e.role.as_deref()),
-            c: s.quotes.len(),
-        }]
-    })
+    put_serialized_array(
+        speakers.len(),
+        |i| {
+            let s = speakers[i];
+            vec![SpeakerEntry {
+                n: &s.name,
+                p: speaker_path(&s.slug),
+                r: s.entry
+                    .and_then(|e| graph.registry.get(e))
+                    .and_then(|e| e.role.as_deref()),
+                c: s.quotes.len(),
+            }]
+        },
+        out,
+    );
 }
 
-fn quote_entries(r: &Renderer<'_>) -> Vec<u8> {
+fn put_quote_entries(r: &Renderer<'_>, out: &mut dyn ByteSink) {
     let graph = r.graph;
-    let guess: usize = graph.articles.iter().map(quote_records_guess).sum();
     // Written by hand (as `QuoteEntry` serializes): the biggest part of the index.
-    compact_array_with(graph.articles.len(), guess, |id, part| {
-        let article = &graph.articles[id];
-        for (i, quote) in article.quotes.iter().enumerate() {
-            let text = &article.quote_texts[i];
-            if text.is_empty() {
-                continue;
+    put_compact_array(
+        graph.articles.len(),
+        |id, part| {
+            let article = &graph.articles[id];
+            for (i, quote) in article.quotes.iter().enumerate() {
+                let text = &article.quote_texts[i];
+                if text.is_empty() {
+                    continue;
+                }
+                let speaker = graph.speakers.quote_speakers[id][i]
+                    .map(|s| graph.speakers.speakers[s].name.as_str())
+                    .or(quote.speaker.as_deref());
+                if !part.is_empty() {
+                    part.push(b',');
+                }
+                part.extend_from_slice(b"{\"t\":");
+                json::write_str(part, text);
+                if let Some(speaker) = speaker {
+                    part.extend_from_slice(b",\"s\":");
+                    json::write_str(part, speaker);
+                }
+                part.extend_from_slice(b",\"a\":");
+                json::write_str(part, &article.title);
+                part.extend_from_slice(b",\"p\":");
+                json::write_str_of(
+                    part,
+                    &["articles/", &article.slug, "/#", &article.anchors[i]],
+                );
+                part.push(b'}');
             }
-            let speaker = graph.speakers.quote_speakers[id][i]
-                .map(|s| graph.speakers.speakers[s].name.as_str())
-                .or(quote.speaker.as_deref());
-            if !part.is_empty() {
-                part.push(b',');
-            }
-            part.extend_from_slice(b"{\"t\":");
-            json::write_str(part, text);
-            if let Some(speaker) = speaker {
-                part.extend_from_slice(b",\"s\":");
-                json::write_str(part, speaker);
-            }
-            part.extend_from_slice(b",\"a\":");
-            json::write_str(part, &article.title);
-            part.extend_from_slice(b",\"p\":");
-            json::write_str_of(
-                part,
-                &["articles/", &article.slug, "/#", &article.anchors[i]],
-            );
-            part.push(b'}');
-        }
-    })
+        },
+        out,
+    );
 }
 
 /// More than an article's quote records take in the data files: a guess to reserve room by.
@@ -202,32 +227,49 @@ pub fn quote_records_guess(article: &std::sync::Arc<crate::content::Article>) ->
 }
 
 /// `search-index.json`: compact JSON, deterministic (the same site gives the same bytes):
-/// articles newest first, speakers most quoted first, quotes by article in reading order. Its
-/// article and quote parts are kept between incremental builds while their inputs stay.
+/// articles newest first, speakers most quoted first, quotes by article in reading order.
 pub fn search_index(r: &Renderer) -> OutputFile {
-    let articles = r.fragment(
-        "search-articles",
-        |fp, _| fp.cards_number(),
-        || article_entries(r),
-    );
-    let speakers = speaker_entries(r);
-    let quotes = r.fragment(
-        "search-quotes",
-        |fp, graph| fp.quotes_number(graph),
-        || quote_entries(r),
-    );
-    let mut bytes = Vec::with_capacity(articles.len() + speakers.len() + quotes.len() + 16);
-    bytes.extend_from_slice(b"{\"a\":");
-    bytes.extend_from_slice(&articles);
-    bytes.extend_from_slice(b",\"s\":");
-    bytes.extend_from_slice(&speakers);
-    bytes.extend_from_slice(b",\"q\":");
-    bytes.extend_from_slice(&quotes);
-    bytes.push(b'}');
+    let guess = article_entries_guess(r.graph)
+        + r.graph
+            .articles
+            .iter()
+            .map(quote_records_guess)
+            .sum::<usize>()
+        + 256 * r.graph.speakers.speakers.len();
     OutputFile {
         path: INDEX_PATH.to_string(),
-        bytes,
+        bytes: buffered(guess, |out| write_search_index(r, out)),
     }
+}
+
+/// `search_index`, put into `out` as it is made. In incremental builds its article and quote
+/// parts are kept between builds while their inputs stay.
+pub fn write_search_index(r: &Renderer, out: &mut dyn ByteSink) {
+    let graph = r.graph;
+    out.put(b"{\"a\":");
+    if r.cache.is_some() {
+        out.put(&r.fragment(
+            "search-articles",
+            |fp, _| fp.cards_number(),
+            || buffered(article_entries_guess(graph), |v| put_article_entries(r, v)),
+        ));
+    } else {
+        put_article_entries(r, out);
+    }
+    out.put(b",\"s\":");
+    put_speaker_entries(r, out);
+    out.put(b",\"q\":");
+    if r.cache.is_some() {
+        let guess = graph.articles.iter().map(quote_records_guess).sum();
+        out.put(&r.fragment(
+            "search-quotes",
+            |fp, graph| fp.quotes_number(graph),
+            || buffered(guess, |v| put_quote_entries(r, v)),
+        ));
+    } else {
+        put_quote_entries(r, out);
+    }
+    out.put(b"}");
 }
 
 /// The search page, `search/index.html`: the form, the results region the script fills, and
@@ -339,21 +381,27 @@ mod tests {
         let graph = graph();
         let (tera, sources) = theme();
         let r = Renderer::new(&config, &graph, &tera, &sources);
-        let reference = compact_array(graph.articles.len(), 0, |id| {
-            let article = &graph.articles[id];
-            (0..article.quotes.len())
-                .map(|i| QuoteEntry {
-                    t: article.quote_texts[i].clone(),
-                    s: graph.speakers.quote_speakers[id][i]
-                        .map(|s| graph.speakers.speakers[s].name.as_str())
-                        .or(article.quotes[i].speaker.as_deref()),
-                    a: &article.title,
-                    p: super::super::views::quote_path(&article.slug, &article.anchors[i]),
-                })
-                .filter(|q| !q.t.is_empty())
-                .collect()
+        let reference = buffered(0, |out| {
+            put_serialized_array(
+                graph.articles.len(),
+                |id| {
+                    let article = &graph.articles[id];
+                    (0..article.quotes.len())
+                        .map(|i| QuoteEntry {
+                            t: article.quote_texts[i].clone(),
+                            s: graph.speakers.quote_speakers[id][i]
+                                .map(|s| graph.speakers.speakers[s].name.as_str())
+                                .or(article.quotes[i].speaker.as_deref()),
+                            a: &article.title,
+                            p: super::super::views::quote_path(&article.slug, &article.anchors[i]),
+                        })
+                        .filter(|q| !q.t.is_empty())
+                        .collect()
+                },
+                out,
+            )
         });
-        let written = quote_entries(&r);
+        let written = buffered(0, |out| put_quote_entries(&r, out));
         assert_eq!(
             String::from_utf8(written).unwrap(),
             String::from_utf8(reference).unwrap()
