@@ -6,8 +6,9 @@
 # builds both to tmpfs (/dev/shm) under /usr/bin/time -v and prints wall time, CPU time, peak
 # memory and Gazette/Hugo ratios; then Gazette's cost per article across sizes, a no-change
 # rebuild, and one build to disk. Installs Hugo with apt-get when it is missing and it can.
-# Each cold build is run BENCH_RUNS times (default 3) and the median run is shown, so one slow
-# run of either tool does not decide the ratio; every run's wall time is printed beside it.
+# Each cold build is run BENCH_RUNS times (default 3), the two tools' runs alternating, and the
+# median run is shown, so one slow run of either tool does not decide the ratio; every run's
+# wall time is printed beside it.
 # Usage: scripts/bench.sh            (BENCH_SIZES="1000 10000" to choose sizes;
 #                                     BENCH_RUNS=1 for one run of each;
 #                                     GAZETTE_SHARED: the shared folder, default ../shared)
@@ -37,19 +38,12 @@ measure() {
     END { printf "%.2f %.2f %.0f\n", wall, user + sys, peak }' "$log"
 }
 
-# median_of_runs PATH... -- COMMAND...: runs COMMAND $runs times, each from cold (the PATHs,
-# its output and what it keeps between builds, removed first); prints the median run's
-# "wall cpu peak_mib", then every run's wall time.
-median_of_runs() {
-  local clean=() all=() walls=()
-  while [ "$1" != "--" ]; do clean+=("$1"); shift; done
-  shift
-  for _ in $(seq "$runs"); do
-    rm -rf "${clean[@]}"
-    all+=("$(measure "$@")")
-  done
-  for run in "${all[@]}"; do walls+=("${run%% *}"); done
-  printf '%s\n' "${all[@]}" | sort -n | awk -v n="$runs" 'NR == int((n + 1) / 2)' | tr '\n' ' '
+# median_of RUN...: of runs given as "wall cpu peak_mib", the median run's "wall cpu peak_mib"
+# (by wall time), then every run's wall time.
+median_of() {
+  local walls=()
+  for run in "$@"; do walls+=("${run%% *}"); done
+  printf '%s\n' "$@" | sort -n | awk -v n="$#" 'NR == int((n + 1) / 2)' | tr '\n' ' '
   echo "${walls[*]}"
 }
 
@@ -58,14 +52,24 @@ declare -A gw
 for n in $sizes; do
   site="$tmp/site-$n" hugo_site="$tmp/hugo-$n"
   python3 scripts/gen-site.py "$n" "$site" --shared "$shared" --hugo "$hugo_site" >/dev/null
-  # The build record goes too: each run is a cold build, not a check that nothing changed.
-  read -r w c m each < <(median_of_runs "$tmp/public-$n" "$site/.gazette-cache" -- \
-    "$gazette" build --root "$site" --output "$tmp/public-$n")
+  # Runs alternate, Gazette then Hugo, $runs times: a machine that slows down or speeds up
+  # during the benchmark weighs on both tools alike. Every run is cold: the output goes, and
+  # Gazette's build record too (a run is a build, not a check that nothing changed).
+  gazette_runs=() hugo_runs=()
+  for _ in $(seq "$runs"); do
+    rm -rf "$tmp/public-$n" "$site/.gazette-cache"
+    gazette_runs+=("$(measure "$gazette" build --root "$site" --output "$tmp/public-$n")")
+    if command -v hugo >/dev/null 2>&1; then
+      rm -rf "$tmp/hugo-public-$n"
+      hugo_runs+=("$(measure hugo --quiet --source "$hugo_site" --destination "$tmp/hugo-public-$n")")
+    fi
+  done
+  read -r w c m each < <(median_of "${gazette_runs[@]}")
   gw[$n]=$w
   printf '%-8s %-8s %9s %9s %10s   (%s)\n' "$n" gazette "$w" "$c" "$m" "$each"
   pages=$(find "$tmp/public-$n" -name '*.html' | wc -l)
-  if command -v hugo >/dev/null 2>&1; then
-    read -r hw hc hm heach < <(median_of_runs "$tmp/hugo-public-$n" -- hugo --quiet --source "$hugo_site" --destination "$tmp/hugo-public-$n")
+  if [ "${#hugo_runs[@]}" -gt 0 ]; then
+    read -r hw hc hm heach < <(median_of "${hugo_runs[@]}")
     printf '%-8s %-8s %9s %9s %10s   (%s)\n' "$n" hugo "$hw" "$hc" "$hm" "$heach"
     awk -v a="$w" -v b="$hw" -v c="$c" -v d="$hc" -v e="$m" -v f="$hm" -v n="$n" \
       'BEGIN { printf "%-8s ratio    wall %.2f×  cpu %.2f×  memory %.2f× (Gazette/Hugo; target wall ≤ 0.5×)\n", n, a/b, c/d, e/f }'

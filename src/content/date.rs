@@ -6,7 +6,7 @@ use jiff::fmt::temporal::Pieces;
 use jiff::tz::Offset;
 
 /// A date as the editor wrote it: the instant, and the offset to show it in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PubDate {
     pub instant: Timestamp,
     pub offset: Offset,

@@ -231,7 +231,7 @@ pub fn locate_quote_notes(
 }
 
 /// Where an article came from: the outlet and the original URL.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     #[serde(default)]

@@ -30,7 +30,7 @@ pub fn article_facts(article: &Article) -> u64 {
     article.slug.hash(&mut h);
     article.title.hash(&mut h);
     article.dek.hash(&mut h);
-    hash_debug(&mut h, &(&article.date, &article.updated, &article.source));
+    (&article.date, &article.updated, &article.source).hash(&mut h);
     article.authors.hash(&mut h);
     article.topics.hash(&mut h);
     article.summary.hash(&mut h);
