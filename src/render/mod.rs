@@ -1,5 +1,6 @@
 //! Rendering: the graph to `(output path, bytes)` pairs. Reads the graph, never changes it.
 
+pub mod context;
 pub mod data;
 pub mod feeds;
 pub mod inputs;
@@ -15,7 +16,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::Tera;
 
 use crate::config::Config;
 use crate::error::Diagnostic;
@@ -173,7 +174,7 @@ impl<'a> Renderer<'a> {
         meta: PageMeta,
         vars: impl Serialize,
     ) -> Result<OutputFile, Diagnostic> {
-        let mut context = Context::from_serialize(&vars)
+        let mut context = context::context_of(&vars)
             .map_err(|e| templates::diagnostic(&e, self.sources, template))?;
         context.insert_value("site", self.site.clone());
         let output = if meta.path.is_empty() || meta.path.ends_with('/') {
