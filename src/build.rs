@@ -120,7 +120,18 @@ fn prepare<T: Send>(
     clock.lap("load");
 
     progress.phase("parse", files.len());
-    let parsed = content::parse_all_with_progress(root, &files, progress);
+    // The speaker registry, digests and templates are read while the articles are parsed.
+    let (parsed, ((registry, speaker_problems), (mut digest_files, digest_problems), templates)) =
+        rayon::join(
+            || content::parse_all_with_progress(root, &files, progress),
+            || {
+                (
+                    content::speaker::load_all(root),
+                    content::digest::load_all(root),
+                    templates::load(root),
+                )
+            },
+        );
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let mut articles = Vec::with_capacity(parsed.len());
     let mut drafts_skipped = 0;
@@ -134,25 +145,25 @@ fn prepare<T: Send>(
             }
         }
     }
-    let (registry, speaker_problems) = content::speaker::load_all(root);
     diagnostics.extend(speaker_problems);
-    let (mut digest_files, digest_problems) = content::digest::load_all(root);
     diagnostics.extend(digest_problems);
     digest_files.retain(|d| options.drafts || !d.draft);
-    let templates = templates::load(root);
     clock.lap("parse");
 
-    // Extract: quotations and the editor's annotations, per article in parallel.
+    // Extract: quotations and the editor's annotations, per article in parallel. Each article
+    // is shared (`Arc`) from here on: put in its own allocation here, in parallel, not one
+    // after another by the graph.
     progress.phase("extract", articles.len());
-    let unmatched: Vec<Vec<Diagnostic>> = articles
-        .par_iter_mut()
-        .with_max_len(PARALLEL_PIECE)
-        .map(|article| {
-            let unmatched = article.extract();
-            progress.item_done();
-            unmatched
-        })
-        .collect();
+    let (articles, unmatched): (Vec<std::sync::Arc<content::Article>>, Vec<Vec<Diagnostic>>) =
+        articles
+            .into_par_iter()
+            .with_max_len(PARALLEL_PIECE)
+            .map(|mut article| {
+                let unmatched = article.extract();
+                progress.item_done();
+                (std::sync::Arc::new(article), unmatched)
+            })
+            .unzip();
     diagnostics.extend(unmatched.into_iter().flatten());
     clock.lap("extract");
     let (tera, sources) = match templates {
@@ -281,7 +292,10 @@ pub fn build_with_progress(
     output::check_output_dir(&options.root, &config.output_dir, options.force)?;
     let renderer = Renderer::new(&config, &graph, &tera, &sources);
     let plan = renderer.plan();
-    let paths: Vec<String> = plan.iter().map(|&page| renderer.file_of(page)).collect();
+    let paths: Vec<String> = plan
+        .par_iter()
+        .map(|&page| renderer.file_of(page))
+        .collect();
     diagnostics.extend(output::static_conflicts(
         paths.iter().map(String::as_str),
         &statics,
