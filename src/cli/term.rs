@@ -127,6 +127,10 @@ impl BuildProgress for BuildBar {
     }
 
     fn item_done(&self) {
+        // Called from both threads for every page: no bar, no shared counter to bump.
+        if !self.enabled {
+            return;
+        }
         self.bar.inc(1);
         self.show_when_due();
     }
