@@ -221,6 +221,52 @@ fn article_quotes<'a>(
         .map(move |quote| quote_record(config, graph, QuoteRef { article, quote }))
 }
 
+/// Each article's quote records as the data files write them (`write_quote_records`): in a
+/// build, made once for both quotes.json and the article's article.json, and let go by the
+/// second of the two to use them.
+pub struct SharedRecords(Vec<std::sync::Mutex<Shared>>);
+
+enum Shared {
+    Unmade,
+    Kept(std::sync::Arc<Vec<u8>>),
+    Given,
+}
+
+impl SharedRecords {
+    pub fn new(articles: usize) -> SharedRecords {
+        SharedRecords(
+            (0..articles)
+                .map(|_| std::sync::Mutex::new(Shared::Unmade))
+                .collect(),
+        )
+    }
+
+    /// Article `id`'s records: made by `make` for their first user and kept for the second,
+    /// who takes them; made again, and not kept, for any later one (incremental builds).
+    pub fn get(&self, id: usize, make: impl FnOnce() -> Vec<u8>) -> std::sync::Arc<Vec<u8>> {
+        let Some(slot) = self.0.get(id) else {
+            return std::sync::Arc::new(make());
+        };
+        let mut slot = slot.lock().unwrap_or_else(|e| e.into_inner());
+        match std::mem::replace(&mut *slot, Shared::Given) {
+            Shared::Unmade => {
+                let made = std::sync::Arc::new(make());
+                *slot = Shared::Kept(made.clone());
+                made
+            }
+            Shared::Kept(kept) => kept,
+            Shared::Given => std::sync::Arc::new(make()),
+        }
+    }
+}
+
+/// Article `id`'s quote records as items of the data files' lists (`write_quote_records`).
+fn article_quote_records(config: &Config, graph: &SiteGraph, id: usize) -> Vec<u8> {
+    let mut part = Vec::new();
+    write_quote_records(&mut part, article_quotes(config, graph, id));
+    part
+}
+
 /// `quotes.json`: every quotation, oldest article first (undated ones last, by title), each
 /// article's in reading order.
 pub fn quotes_json(config: &Config, graph: &SiteGraph) -> OutputFile {
@@ -231,15 +277,21 @@ pub fn quotes_json(config: &Config, graph: &SiteGraph) -> OutputFile {
         .map(super::search::quote_records_guess)
         .sum();
     let mut bytes = Vec::with_capacity(guess + 64);
-    write_quotes_json(config, graph, &mut bytes);
+    write_quotes_json(config, graph, None, &mut bytes);
     OutputFile {
         path: "quotes.json".to_string(),
         bytes,
     }
 }
 
-/// `quotes.json` put into `out` as it is made.
-pub fn write_quotes_json(config: &Config, graph: &SiteGraph, out: &mut dyn ByteSink) {
+/// `quotes.json` put into `out` as it is made; each article's records taken from `shared`
+/// when given.
+pub fn write_quotes_json(
+    config: &Config,
+    graph: &SiteGraph,
+    shared: Option<&SharedRecords>,
+    out: &mut dyn ByteSink,
+) {
     let mut ids: Vec<usize> = (0..graph.articles.len()).collect();
     // Stable: articles of one date keep the graph's order (by title).
     ids.sort_by_key(|&id| {
@@ -250,13 +302,13 @@ pub fn write_quotes_json(config: &Config, graph: &SiteGraph, out: &mut dyn ByteS
     // bytes as serializing `{"quotes": [...]}` pretty in one go.
     out.put(b"{\n  \"quotes\": [");
     let mut first = true;
+    let records = |id: usize| match shared {
+        Some(shared) => shared.get(id, || article_quote_records(config, graph, id)),
+        None => std::sync::Arc::new(article_quote_records(config, graph, id)),
+    };
     super::join_in_order(
         ids.len(),
-        |i| {
-            let mut part = Vec::new();
-            write_quote_records(&mut part, article_quotes(config, graph, ids[i]));
-            part
-        },
+        |i| records(ids[i]),
         |part| {
             if part.is_empty() {
                 return;
@@ -345,9 +397,16 @@ pub struct ArticleRecord<'a> {
 }
 
 pub fn article_record<'a>(r: &'a Renderer, id: usize) -> ArticleRecord<'a> {
+    ArticleRecord {
+        quotes: article_quotes(r.config, r.graph, id).collect(),
+        ..article_head(r, id)
+    }
+}
+
+/// `article_record` but its quotes (left empty; `quote_count` is set).
+fn article_head<'a>(r: &'a Renderer, id: usize) -> ArticleRecord<'a> {
     let graph = r.graph;
     let article = &graph.articles[id];
-    let quotes: Vec<QuoteRecord> = article_quotes(r.config, graph, id).collect();
     ArticleRecord {
         slug: &article.slug,
         title: &article.title,
@@ -368,15 +427,17 @@ pub fn article_record<'a>(r: &'a Renderer, id: usize) -> ArticleRecord<'a> {
         source: article.source.as_ref(),
         credit: article.credit.as_deref(),
         summary: &graph.articles[id].listing_summary,
-        quote_count: quotes.len(),
-        quotes,
+        quote_count: article.quotes.len(),
+        quotes: Vec::new(),
     }
 }
 
 /// `articles/<slug>/article.json`.
 pub fn article_json(r: &Renderer, id: usize) -> OutputFile {
-    let mut record = article_record(r, id);
-    let quotes = std::mem::take(&mut record.quotes);
+    let record = article_head(r, id);
+    let quotes = r
+        .quote_records
+        .get(id, || article_quote_records(r.config, r.graph, id));
     let mut bytes = serde_json::to_vec_pretty(&record).expect("article records serialize");
     // The quotes are the record's last field: written where its closing brace was.
     if bytes.ends_with(b"\n}") {
@@ -386,7 +447,7 @@ pub fn article_json(r: &Renderer, id: usize) -> OutputFile {
         bytes.extend_from_slice(b",\n  \"quotes\": []\n}\n");
     } else {
         bytes.extend_from_slice(b",\n  \"quotes\": [\n");
-        write_quote_records(&mut bytes, quotes.into_iter());
+        bytes.extend_from_slice(&quotes);
         bytes.extend_from_slice(b"\n  ]\n}\n");
     }
     OutputFile {
@@ -414,6 +475,36 @@ pub fn all_data(r: &Renderer) -> Vec<OutputFile> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn shared_records_are_made_once_for_two_users_then_let_go() {
+        let shared = super::SharedRecords::new(2);
+        let made = std::cell::Cell::new(0);
+        let make = || {
+            made.set(made.get() + 1);
+            b"records".to_vec()
+        };
+        let first = shared.get(0, make);
+        let second = shared.get(0, make);
+        assert_eq!(made.get(), 1);
+        assert_eq!(
+            (first.as_slice(), second.as_slice()),
+            (&b"records"[..], &b"records"[..])
+        );
+        assert!(
+            std::sync::Arc::ptr_eq(&first, &second),
+            "the second user gets the kept bytes"
+        );
+        drop((first, second));
+        // Taken by the second: a third user makes them again, and they are not kept.
+        assert_eq!(&*shared.get(0, make), b"records");
+        assert_eq!(made.get(), 2);
+        assert_eq!(
+            &*shared.get(5, make),
+            b"records",
+            "an unknown article is made, not kept"
+        );
+    }
+
     #[test]
     fn text_without_inline_markup_reads_as_itself() {
         let plain = [

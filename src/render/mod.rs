@@ -95,6 +95,8 @@ pub struct Renderer<'a> {
     speaker_links: Vec<std::sync::OnceLock<tera::Value>>,
     /// Each article's date as a template value, made once: its page, card and quotes show it.
     dates: Vec<std::sync::OnceLock<Option<tera::Value>>>,
+    /// Each article's quote records, made once for quotes.json and its article.json.
+    pub quote_records: data::SharedRecords,
     /// Each speaker's part of quote marks, made once, with the page root it was made for.
     speaker_marks: Vec<std::sync::OnceLock<(String, std::sync::Arc<quotes::SpeakerMark>)>>,
 }
@@ -118,6 +120,7 @@ impl<'a> Renderer<'a> {
             cards: unset(graph.articles.len()),
             speaker_links: unset(graph.speakers.speakers.len()),
             dates: unset(graph.articles.len()),
+            quote_records: data::SharedRecords::new(graph.articles.len()),
             speaker_marks: unset(graph.speakers.speakers.len()),
             config,
             graph,
@@ -872,16 +875,16 @@ pub struct DigestItem<'a> {
 
 /// `make(0..count)` run in parallel, a batch at a time, each result handed to `join` in
 /// order: a big file's parts are never all held beside the file they are joined into.
-pub(crate) fn join_in_order(
+pub(crate) fn join_in_order<Part: Send>(
     count: usize,
-    make: impl Fn(usize) -> Vec<u8> + Sync,
-    mut join: impl FnMut(Vec<u8>),
+    make: impl Fn(usize) -> Part + Sync,
+    mut join: impl FnMut(Part),
 ) {
     const BATCH: usize = 1024;
     let mut start = 0;
     while start < count {
         let end = (start + BATCH).min(count);
-        let parts: Vec<Vec<u8>> = (start..end)
+        let parts: Vec<Part> = (start..end)
             .into_par_iter()
             .with_min_len(32)
             .map(&make)

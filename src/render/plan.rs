@@ -172,7 +172,9 @@ impl Renderer<'_> {
     /// as `render_page`.
     pub fn stream_page(&self, page: Page, out: &mut dyn ByteSink) -> Result<(), Diagnostic> {
         match page {
-            Page::QuotesJson => data::write_quotes_json(self.config, self.graph, out),
+            Page::QuotesJson => {
+                data::write_quotes_json(self.config, self.graph, Some(&self.quote_records), out)
+            }
             Page::SearchIndex => search::write_search_index(self, out),
             other => out.put(&self.render_page(other)?.bytes),
         }
