@@ -1,7 +1,6 @@
 //! Quotes on pages: marks in the article text, callouts, the "Who's quoted" panel, speaker
 //! pages with their timeline chart, and the speakers index.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use serde::Serialize;
@@ -119,7 +118,7 @@ fn mention_links(graph: &SiteGraph, id: usize, root: &str) -> Vec<QuoteMark> {
         let starting_before = body.partition_point(|b| b.start <= r.start);
         starting_before > 0 && r.end <= body[starting_before - 1].end
     };
-    let mut first: HashMap<usize, std::ops::Range<usize>> = HashMap::new();
+    let mut first: rustc_hash::FxHashMap<usize, std::ops::Range<usize>> = Default::default();
     for (q, quote) in article.quotes.iter().enumerate() {
         let (Some(speaker), Some(mention)) = (graph.speakers.quote_speakers[id][q], &quote.mention)
         else {
@@ -278,9 +277,17 @@ pub fn callout_score(
     kind + length + prominence + 2.0 * quote.confidence
 }
 
-/// `text.split_whitespace().count()`, a byte at a time when the text is ASCII (most quotes).
+/// `text.split_whitespace().count()`, a byte at a time unless the text holds non-ASCII
+/// whitespace (rare).
 fn word_count(text: &str) -> usize {
-    if !text.is_ascii() {
+    // Non-ASCII whitespace starts with one of these bytes (U+0085, U+00A0, U+1680, U+2000…,
+    // U+3000); text without them (curly quotes and apostrophes are E2 80 9x: checked) counts
+    // a byte at a time too.
+    let unicode_space = |(at, b): (usize, &u8)| {
+        matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+            && text[at..].chars().next().is_some_and(char::is_whitespace)
+    };
+    if !text.is_ascii() && text.as_bytes().iter().enumerate().any(unicode_space) {
         return text.split_whitespace().count();
     }
     let mut in_word = false;
@@ -299,16 +306,17 @@ fn word_count(text: &str) -> usize {
 pub fn callouts(graph: &SiteGraph, id: usize) -> Vec<QuoteRef> {
     let article = &graph.articles[id];
     let speakers = &graph.speakers.quote_speakers[id];
-    let mut per_speaker: HashMap<usize, usize> = HashMap::new();
+    let mut per_speaker: rustc_hash::FxHashMap<usize, usize> = Default::default();
     for s in speakers.iter().flatten() {
         *per_speaker.entry(*s).or_default() += 1;
     }
+    let count_of = |speaker: usize| per_speaker.get(&speaker).copied().unwrap_or(0);
     let mut scored: Vec<(f32, usize)> = article
         .quotes
         .iter()
         .enumerate()
         .map(|(i, q)| {
-            let count = speakers[i].map_or(0, |s| per_speaker[&s]);
+            let count = speakers[i].map_or(0, count_of);
             (callout_score(article, q, count, speakers[i].is_some()), i)
         })
         .filter(|(score, _)| *score > 0.0)
@@ -660,6 +668,9 @@ mod tests {
             " two  words ",
             "tabs\tand\nlines\r\nand\x0bvertical\x0ctabs",
             "non-ASCII\u{a0}no-break space and “curly” quotes",
+            "“Curly” quotes, it’s — all non-space — ok…",
+            "ideographic\u{3000}space, em\u{2003}space, line\u{2028}separator\u{85}next",
+            "é ü 中文 Ω",
         ] {
             assert_eq!(
                 word_count(text),
