@@ -1,6 +1,6 @@
 //! Digests resolved against the site: the articles of each edition, in order.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use crate::content::Article;
 use crate::content::digest::DigestFile;
@@ -19,7 +19,7 @@ pub struct Digest {
 pub fn resolve(
     files: Vec<DigestFile>,
     articles: &[std::sync::Arc<Article>],
-    by_slug: &HashMap<String, ArticleId>,
+    by_slug: &rustc_hash::FxHashMap<String, ArticleId>,
     article_topics: &[Vec<String>],
 ) -> Result<Vec<Digest>, Vec<Diagnostic>> {
     let mut problems = Vec::new();

@@ -5,7 +5,9 @@ pub mod digests;
 pub mod links;
 pub mod speakers;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rayon::slice::ParallelSliceMut;
 use std::sync::Arc;
 
 use crate::content::speaker::SpeakerFile;
@@ -31,7 +33,7 @@ pub struct SiteGraph {
     /// Newest first; undated articles last, then by title. Shared with the incremental
     /// build's cache, so an unchanged article is never copied.
     pub articles: Vec<Arc<Article>>,
-    pub by_slug: HashMap<String, ArticleId>,
+    pub by_slug: rustc_hash::FxHashMap<String, ArticleId>,
     /// By slug, so that the topics index is alphabetical.
     pub topics: BTreeMap<String, Topic>,
     /// Topic slugs of each article, in the article's order.
@@ -128,7 +130,8 @@ impl SiteGraph {
                 Arc::make_mut(article).derive();
             }
         }
-        articles.sort_by(|a, b| {
+        // Stable, in parallel: the main thread would otherwise sort while both workers wait.
+        articles.par_sort_by(|a, b| {
             let by_date = match (&a.date, &b.date) {
                 (Some(x), Some(y)) => y.instant.cmp(&x.instant),
                 (Some(_), None) => std::cmp::Ordering::Less,
@@ -139,53 +142,9 @@ impl SiteGraph {
                 .then_with(|| a.title.cmp(&b.title))
                 .then_with(|| a.path.cmp(&b.path))
         });
-        let mut problems = Vec::new();
-        let mut by_slug: HashMap<String, ArticleId> = HashMap::with_capacity(articles.len());
-        for (id, article) in articles.iter().enumerate() {
-            if let Some(&first) = by_slug.get(&article.slug) {
-                let (line, column) = slug_location(article);
-                problems.push(
-                    Diagnostic::error(
-                        &article.path,
-                        line,
-                        column,
-                        format!(
-                            "duplicate slug `{}`: {} has it too",
-                            article.slug,
-                            articles[first].path.display()
-                        ),
-                    )
-                    .with_hint("give one of them another slug = \"…\" in its front matter, or rename the file"),
-                );
-            } else {
-                by_slug.insert(article.slug.clone(), id);
-            }
-        }
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        let mut topics: BTreeMap<String, Topic> = BTreeMap::new();
-        let mut article_topics = Vec::with_capacity(articles.len());
-        for (id, article) in articles.iter().enumerate() {
-            let mut slugs = Vec::with_capacity(article.topics.len());
-            for name in &article.topics {
-                let slug = slug::slugify(name);
-                if slug.is_empty() {
-                    continue;
-                }
-                topics
-                    .entry(slug.clone())
-                    .or_insert_with(|| Topic {
-                        slug: slug.clone(),
-                        name: name.clone(),
-                        articles: Vec::new(),
-                    })
-                    .articles
-                    .push(id);
-                slugs.push(slug);
-            }
-            article_topics.push(slugs);
-        }
+        let (by_slug, (topics, article_topics)) =
+            rayon::join(|| slug_index(&articles), || topic_index(&articles));
+        let by_slug = by_slug?;
         // The speaker index on one side, internal links and digests on the other: independent.
         let (speakers, (links, digests)) = rayon::join(
             || SpeakerIndex::build(&articles, &registry),
@@ -236,6 +195,69 @@ impl SiteGraph {
         let slot = self.body_html.get(id)?;
         slot.lock().unwrap_or_else(|e| e.into_inner()).take()
     }
+}
+
+/// Each article's id by its slug; a slug used twice is an error at the second article.
+fn slug_index(
+    articles: &[Arc<Article>],
+) -> Result<rustc_hash::FxHashMap<String, ArticleId>, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let mut by_slug: rustc_hash::FxHashMap<String, ArticleId> = Default::default();
+    by_slug.reserve(articles.len());
+    for (id, article) in articles.iter().enumerate() {
+        if let Some(&first) = by_slug.get(&article.slug) {
+            let (line, column) = slug_location(article);
+            problems.push(
+                Diagnostic::error(
+                    &article.path,
+                    line,
+                    column,
+                    format!(
+                        "duplicate slug `{}`: {} has it too",
+                        article.slug,
+                        articles[first].path.display()
+                    ),
+                )
+                .with_hint(
+                    "give one of them another slug = \"…\" in its front matter, or rename the file",
+                ),
+            );
+        } else {
+            by_slug.insert(article.slug.clone(), id);
+        }
+    }
+    if problems.is_empty() {
+        Ok(by_slug)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The topics by slug, with their articles, and each article's topic slugs.
+fn topic_index(articles: &[Arc<Article>]) -> (BTreeMap<String, Topic>, Vec<Vec<String>>) {
+    let mut topics: BTreeMap<String, Topic> = BTreeMap::new();
+    let mut article_topics = Vec::with_capacity(articles.len());
+    for (id, article) in articles.iter().enumerate() {
+        let mut slugs = Vec::with_capacity(article.topics.len());
+        for name in &article.topics {
+            let slug = slug::slugify(name);
+            if slug.is_empty() {
+                continue;
+            }
+            topics
+                .entry(slug.clone())
+                .or_insert_with(|| Topic {
+                    slug: slug.clone(),
+                    name: name.clone(),
+                    articles: Vec::new(),
+                })
+                .articles
+                .push(id);
+            slugs.push(slug);
+        }
+        article_topics.push(slugs);
+    }
+    (topics, article_topics)
 }
 
 /// The `slug =` line if the front matter sets one, else the top of the file.
