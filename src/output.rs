@@ -276,12 +276,19 @@ impl<'f> FileSink<'f> {
         }
     }
 
-    fn flush(&mut self) {
+    /// Writes `bytes` to the file, timed; keeps the error if it fails.
+    fn write_now(&mut self, bytes: &[u8]) {
         use std::io::Write;
+        let began = std::time::Instant::now();
+        self.error = self.file.write_all(bytes).err();
+        self.writing += began.elapsed();
+    }
+
+    fn flush(&mut self) {
         if self.error.is_none() && !self.buffer.is_empty() {
-            let began = std::time::Instant::now();
-            self.error = self.file.write_all(&self.buffer).err();
-            self.writing += began.elapsed();
+            let buffer = std::mem::take(&mut self.buffer);
+            self.write_now(&buffer);
+            self.buffer = buffer;
         }
         self.buffer.clear();
     }
@@ -306,10 +313,7 @@ impl crate::render::ByteSink for FileSink<'_> {
         }
         if bytes.len() >= Self::BUFFER {
             // Bigger than the buffer: written as it is, not copied first.
-            use std::io::Write;
-            let began = std::time::Instant::now();
-            self.error = self.file.write_all(bytes).err();
-            self.writing += began.elapsed();
+            self.write_now(bytes);
         } else {
             self.buffer.extend_from_slice(bytes);
         }

@@ -269,7 +269,12 @@ fn article_quote_records(config: &Config, graph: &SiteGraph, id: usize) -> Vec<u
 
 /// `quotes.json`: every quotation, oldest article first (undated ones last, by title), each
 /// article's in reading order.
-pub fn quotes_json(config: &Config, graph: &SiteGraph) -> OutputFile {
+/// Each article's records are taken from `shared` when given (`write_quotes_json`).
+pub fn quotes_json(
+    config: &Config,
+    graph: &SiteGraph,
+    shared: Option<&SharedRecords>,
+) -> OutputFile {
     // Reserved to a generous guess: untouched room costs no memory, and growing would copy.
     let guess: usize = graph
         .articles
@@ -277,7 +282,7 @@ pub fn quotes_json(config: &Config, graph: &SiteGraph) -> OutputFile {
         .map(super::search::quote_records_guess)
         .sum();
     let mut bytes = Vec::with_capacity(guess + 64);
-    write_quotes_json(config, graph, None, &mut bytes);
+    write_quotes_json(config, graph, shared, &mut bytes);
     OutputFile {
         path: "quotes.json".to_string(),
         bytes,
@@ -466,7 +471,7 @@ pub fn article_jsons(r: &Renderer) -> Vec<OutputFile> {
 /// Every data file: `quotes.json`, `speakers.json` and each article's `article.json`.
 pub fn all_data(r: &Renderer) -> Vec<OutputFile> {
     let mut files = vec![
-        quotes_json(r.config, r.graph),
+        quotes_json(r.config, r.graph, Some(&r.quote_records)),
         speakers_json(r.config, r.graph),
     ];
     files.extend(article_jsons(r));
@@ -587,7 +592,7 @@ mod tests {
     fn quotes_run_oldest_first_with_permalinks() {
         let config = config("https://example.org/news/");
         let graph = graph();
-        let file = quotes_json(&config, &graph);
+        let file = quotes_json(&config, &graph, None);
         assert_eq!(file.path, "quotes.json");
         let json = parse(&file);
         let quotes = json["quotes"].as_array().unwrap();
@@ -615,7 +620,7 @@ mod tests {
         assert_eq!(quotes[3]["date"], Value::Null);
         let keys: Vec<&String> = first.as_object().unwrap().keys().collect();
         assert_eq!(keys.len(), 10);
-        assert_eq!(quotes_json(&config, &graph), file);
+        assert_eq!(quotes_json(&config, &graph, None), file);
         // Made in parts, the file reads as the whole list serialized pretty in one go.
         #[derive(Serialize)]
         struct Whole<'a> {
@@ -656,7 +661,7 @@ mod tests {
     #[test]
     fn permalinks_are_root_relative_without_a_host() {
         let config = config("/news/");
-        let json = parse(&quotes_json(&config, &graph()));
+        let json = parse(&quotes_json(&config, &graph(), None));
         let permalink = json["quotes"][0]["permalink"].as_str().unwrap();
         assert!(
             permalink.starts_with("/news/articles/old/#q-"),

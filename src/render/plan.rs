@@ -231,7 +231,11 @@ impl Renderer<'_> {
             Page::NotFound => self.not_found(),
             Page::SearchPage => search::search_page(self),
             Page::SearchIndex => Ok(search::search_index(self)),
-            Page::QuotesJson => Ok(data::quotes_json(self.config, graph)),
+            Page::QuotesJson => Ok(data::quotes_json(
+                self.config,
+                graph,
+                Some(&self.quote_records),
+            )),
             Page::SpeakersJson => Ok(data::speakers_json(self.config, graph)),
             Page::Sitemap => {
                 let files: Vec<String> = self.plan().into_iter().map(|p| self.file_of(p)).collect();

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::views::{article_path, speaker_path};
+use super::views::{article_path, quote_path, speaker_path};
 use super::{ByteSink, OutputFile, Renderer, json};
 use crate::error::Diagnostic;
 use crate::graph::SiteGraph;
@@ -206,10 +206,7 @@ fn put_quote_entries(r: &Renderer<'_>, out: &mut dyn ByteSink) {
                 part.extend_from_slice(b",\"a\":");
                 json::write_str(part, &article.title);
                 part.extend_from_slice(b",\"p\":");
-                json::write_str_of(
-                    part,
-                    &["articles/", &article.slug, "/#", &article.anchors[i]],
-                );
+                json::write_str(part, &quote_path(&article.slug, &article.anchors[i]));
                 part.push(b'}');
             }
         },
@@ -393,7 +390,7 @@ mod tests {
                                 .map(|s| graph.speakers.speakers[s].name.as_str())
                                 .or(article.quotes[i].speaker.as_deref()),
                             a: &article.title,
-                            p: super::super::views::quote_path(&article.slug, &article.anchors[i]),
+                            p: quote_path(&article.slug, &article.anchors[i]),
                         })
                         .filter(|q| !q.t.is_empty())
                         .collect()
